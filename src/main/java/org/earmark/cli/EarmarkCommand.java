@@ -1,0 +1,28 @@
+package org.earmark.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code earmark} command; every subcommand is a small class of its own. */
+@Command(name = "earmark",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Blind coding of audio-recorded sessions: codebooks, coder files, agreement and fidelity.%n"
+                + "Run without arguments to open the desktop app.",
+        subcommands = {
+        })
+public final class EarmarkCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures (for bug reports).")
+    boolean debug;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
