@@ -1,0 +1,52 @@
+package org.earmark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.earmark.storage.CoderFile;
+import org.earmark.storage.CoderFileSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code earmark info FILE}: what an Earmark file holds, read without changing it. */
+@Command(name = "info", description = "Show what an Earmark file holds: kind, study, coder, codebook, counts."
+        + " The file is only read, never changed.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "An Earmark coder file (.earmark).")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CoderFileSummary s = CoderFile.summarise(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            var node = mapper.valueToTree(s);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("kind", "coder file");
+            out.println(mapper.writeValueAsString(node));
+            return 0;
+        }
+        out.printf("%s%n", file);
+        out.printf("  kind        Earmark coder file (format %d)%n", s.schemaVersion());
+        out.printf("  study       %s (%s)%n", s.studyName(), s.studyId());
+        out.printf("  coder       %s%n", s.coder());
+        out.printf("  codebook    %s version %s%n", s.codebookId(), s.codebookVersion());
+        out.printf("  hash        %s%n", s.codebookHash());
+        out.printf("  recordings  %d%n", s.recordings());
+        out.printf("  events      %d (%d deleted kept as tombstones)%n", s.events(), s.deletedEvents());
+        out.printf("  created     %s by %s%n", s.createdAt(), s.createdBy());
+        return 0;
+    }
+}

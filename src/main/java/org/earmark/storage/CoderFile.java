@@ -1,0 +1,364 @@
+package org.earmark.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earmark.codebook.CodeKind;
+import org.earmark.codebook.Codebook;
+import org.earmark.codebook.CodebookLoader;
+import org.earmark.codebook.EventCode;
+import org.earmark.codebook.RatingScale;
+import org.earmark.core.AppVersion;
+import org.earmark.core.EarmarkException;
+import org.earmark.model.AuditEntry;
+import org.earmark.model.Event;
+import org.earmark.model.NewEvent;
+import org.earmark.model.Recording;
+import org.earmark.model.RecordingProgress;
+import org.earmark.model.RecordingStatus;
+
+/**
+ * One coder's file: the codebook, that coder's recordings, and everything the coder did. Every
+ * method that changes something is one transaction, committed to disk before it returns, with its
+ * audit entry in the same transaction.
+ */
+public final class CoderFile implements AutoCloseable {
+
+    static final Schema SCHEMA = CoderFileSchema.SCHEMA;
+
+    private final Database db;
+    private final Clock clock;
+    private final Codebook codebook;
+    private final String coder;
+
+    private CoderFile(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.codebook = db.read(CoderFile::loadCodebook);
+        this.coder = db.read(c -> CoderFileSql.meta(c).getOrDefault("coder", "unknown"));
+    }
+
+    public static CoderFile create(Path file, CoderFileSetup setup, Clock clock) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Database db = Database.create(file, SCHEMA, c -> {
+            Map<String, String> meta = new HashMap<>();
+            meta.put("file_id", UUID.randomUUID().toString());
+            meta.put("study_id", setup.studyId());
+            meta.put("study_name", setup.studyName());
+            meta.put("coder", setup.coder());
+            meta.put("created_at", Timestamps.format(now));
+            meta.put("created_by", "Earmark " + AppVersion.current());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
+                for (var entry : meta.entrySet()) {
+                    ps.setString(1, entry.getKey());
+                    ps.setString(2, entry.getValue());
+                    ps.executeUpdate();
+                }
+            }
+            Codebook cb = setup.codebook();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO codebook (singleton, codebook_id, version, hash, json) VALUES (1, ?, ?, ?, ?)")) {
+                ps.setString(1, cb.id());
+                ps.setString(2, cb.version());
+                ps.setString(3, cb.hash());
+                ps.setString(4, cb.source());
+                ps.executeUpdate();
+            }
+            for (Recording r : setup.recordings()) {
+                CoderFileSql.insertRecording(c, r, now);
+            }
+            CoderFileSql.audit(c, now, setup.coder(), "create", "coder file for study " + setup.studyId() + " with "
+                    + setup.recordings().size() + " recordings, codebook " + cb);
+            return null;
+        });
+        return new CoderFile(db, clock);
+    }
+
+    public static boolean exists(Path file) {
+        return java.nio.file.Files.exists(file);
+    }
+
+    public static CoderFile open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    public static CoderFile open(Path file, Clock clock) {
+        Database db = Database.openForWriting(file, SCHEMA);
+        try {
+            CoderFile coderFile = new CoderFile(db, clock);
+            db.write(c -> {
+                CoderFileSql.audit(c, coderFile.now(), coderFile.coder, "open", "schema " + SCHEMA.currentVersion());
+                return null;
+            });
+            return coderFile;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Reads what a coder file holds without changing a byte of it (no migration, no audit entry). */
+    public static CoderFileSummary summarise(Path file) {
+        try (Database db = Database.openReadOnly(file, SCHEMA)) {
+            return db.read(c -> {
+                Map<String, String> meta = CoderFileSql.meta(c);
+                try (Statement s = c.createStatement();
+                     ResultSet cb = s.executeQuery("SELECT codebook_id, version, hash FROM codebook")) {
+                    String cbId = cb.next() ? cb.getString(1) : null;
+                    String cbVersion = cbId == null ? null : cb.getString(2);
+                    String cbHash = cbId == null ? null : cb.getString(3);
+                    return new CoderFileSummary(Database.intPragma(c, "user_version"), meta.get("file_id"),
+                            meta.get("study_id"), meta.get("study_name"), meta.get("coder"), cbId, cbVersion, cbHash,
+                            CoderFileSql.count(c, "SELECT count(*) FROM recordings"),
+                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 0"),
+                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 1"),
+                            meta.get("created_at"), meta.get("created_by"));
+                }
+            });
+        }
+    }
+
+    public Path path() {
+        return db.file();
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    public String coder() {
+        return coder;
+    }
+
+    public Map<String, String> meta() {
+        return db.read(CoderFileSql::meta);
+    }
+
+    public List<Recording> recordings() {
+        return db.read(c -> {
+            List<Recording> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, position, sha256, duration_ms, audio_file FROM recordings ORDER BY position, id")) {
+                while (rs.next()) {
+                    long duration = rs.getLong(4);
+                    Long durationMs = rs.wasNull() ? null : duration;
+                    out.add(new Recording(rs.getString(1), rs.getInt(2), rs.getString(3), durationMs, rs.getString(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Recording recording(String recordingId) {
+        return recordings().stream().filter(r -> r.id().equals(recordingId)).findFirst()
+                .orElseThrow(() -> EarmarkException.badInput("No recording " + recordingId + " in " + path()));
+    }
+
+    /** Each recording with its status and number of (non-deleted) events, in the coder's order. */
+    public List<RecordingProgress> progress() {
+        Map<String, RecordingStatus> status = db.read(c -> {
+            Map<String, RecordingStatus> out = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT recording_id, status FROM recording_status")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), RecordingStatus.fromStored(rs.getString(2)));
+                }
+            }
+            return out;
+        });
+        Map<String, Integer> counts = db.read(c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT recording_id, count(*) FROM events WHERE deleted = 0 GROUP BY recording_id")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+        return recordings().stream().map(r -> new RecordingProgress(r,
+                status.getOrDefault(r.id(), RecordingStatus.NOT_STARTED), counts.getOrDefault(r.id(), 0))).toList();
+    }
+
+    /** The recording's events in time order, without deleted ones. */
+    public List<Event> events(String recordingId) {
+        return db.read(c -> EventSql.list(c, "events", recordingId, false));
+    }
+
+    /** Every event of every recording, tombstones included (for merging). */
+    public List<Event> allEventsWithTombstones() {
+        return db.read(c -> EventSql.list(c, "events", null, true));
+    }
+
+    public Optional<Event> event(UUID id) {
+        return db.read(c -> EventSql.find(c, "events", id));
+    }
+
+    /** Tags a new event; it is on disk when this returns. */
+    public Event add(NewEvent request) {
+        validate(request.recordingId(), request.code(), request.startMs(), request.endMs());
+        Instant now = now();
+        Event event = new Event(UUID.randomUUID(), request.recordingId(), request.code(), request.startMs(),
+                request.endMs(), request.note(), now, now, false);
+        return db.write(c -> {
+            EventSql.upsert(c, "events", event);
+            CoderFileSql.markStarted(c, event.recordingId(), now);
+            CoderFileSql.audit(c, now, coder, "add", describe(event));
+            return event;
+        });
+    }
+
+    /** Stores a changed event (moved, re-coded, new note, deleted or restored); returns it as stored. */
+    public Event update(Event changed) {
+        validate(changed.recordingId(), changed.code(), changed.startMs(), changed.endMs());
+        Instant now = now();
+        return db.write(c -> {
+            Event before = EventSql.find(c, "events", changed.id()).orElseThrow(() -> EarmarkException.badInput(
+                    "No event " + changed.id() + " in " + path()));
+            if (!before.recordingId().equals(changed.recordingId())) {
+                throw EarmarkException.badInput("An event cannot move to another recording: " + changed.id());
+            }
+            Event stored = new Event(changed.id(), changed.recordingId(), changed.code(), changed.startMs(),
+                    changed.endMs(), changed.note(), before.createdAt(), now, changed.deleted());
+            EventSql.upsert(c, "events", stored);
+            String action = before.deleted() == stored.deleted() ? "update" : stored.deleted() ? "delete" : "restore";
+            CoderFileSql.audit(c, now, coder, action, describe(stored));
+            return stored;
+        });
+    }
+
+    /** Deletes an event, keeping it as a tombstone so the deletion survives a merge. */
+    public Event delete(UUID id) {
+        Event event = event(id).orElseThrow(() -> EarmarkException.badInput("No event " + id + " in " + path()));
+        return update(event.withDeleted(true, now()));
+    }
+
+    /** Sets (or, with {@code null}, clears) a global rating of a recording. */
+    public void setRating(String recordingId, String scaleId, Integer value) {
+        recording(recordingId);
+        RatingScale scale = codebook.rating(scaleId).orElseThrow(() -> EarmarkException.badInput(
+                "The codebook has no rating \"" + scaleId + "\""));
+        if (value != null && !scale.accepts(value)) {
+            throw EarmarkException.badInput("Rating " + scaleId + " must be between " + scale.min() + " and "
+                    + scale.max() + ", was " + value);
+        }
+        Instant now = now();
+        db.write(c -> {
+            if (value == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM ratings WHERE recording_id = ? AND scale_id = ?")) {
+                    ps.setString(1, recordingId);
+                    ps.setString(2, scaleId);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO ratings"
+                        + " (recording_id, scale_id, value, updated_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, recordingId);
+                    ps.setString(2, scaleId);
+                    ps.setInt(3, value);
+                    ps.setString(4, Timestamps.format(now));
+                    ps.executeUpdate();
+                }
+                CoderFileSql.markStarted(c, recordingId, now);
+            }
+            CoderFileSql.audit(c, now, coder, "rate", recordingId + " " + scaleId + "=" + value);
+            return null;
+        });
+    }
+
+    /** The recording's global ratings by scale id. */
+    public Map<String, Integer> ratings(String recordingId) {
+        return db.read(c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT scale_id, value FROM ratings WHERE recording_id = ?")) {
+                ps.setString(1, recordingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public void setStatus(String recordingId, RecordingStatus status) {
+        recording(recordingId);
+        Instant now = now();
+        db.write(c -> {
+            CoderFileSql.writeStatus(c, recordingId, status, now);
+            CoderFileSql.audit(c, now, coder, "status", recordingId + " " + status.storedName());
+            return null;
+        });
+    }
+
+    public List<AuditEntry> audit() {
+        return db.read(c -> {
+            List<AuditEntry> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT seq, at, actor, action, detail FROM audit ORDER BY seq")) {
+                while (rs.next()) {
+                    out.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stored times have millisecond precision; what a call returns must equal what a reopen reads. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private void validate(String recordingId, String codeId, long startMs, Long endMs) {
+        Recording recording = recording(recordingId);
+        EventCode code = codebook.code(codeId).orElseThrow(() -> EarmarkException.badInput(
+                "Unknown code \"" + codeId + "\": the codebook " + codebook.id() + " has "
+                        + codebook.codes().stream().map(EventCode::id).toList()));
+        if (code.kind() == CodeKind.SPAN && endMs == null) {
+            throw EarmarkException.badInput("Code " + codeId + " is a span code: give an end time");
+        }
+        if (code.kind() == CodeKind.POINT && endMs != null) {
+            throw EarmarkException.badInput("Code " + codeId + " is a point code: it takes no end time");
+        }
+        long last = endMs == null ? startMs : endMs;
+        if (recording.durationMs() != null && last > recording.durationMs()) {
+            throw EarmarkException.badInput(String.format("Time %.3f s is past the end of %s (%.3f s)",
+                    last / 1000.0, recordingId, recording.durationMs() / 1000.0));
+        }
+    }
+
+    private static String describe(Event e) {
+        return e.id() + " " + e.recordingId() + " " + e.code() + " " + e.startMs()
+                + (e.endMs() == null ? "" : "-" + e.endMs()) + " ms";
+    }
+
+    private static Codebook loadCodebook(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
+            if (!rs.next()) {
+                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, "The coder file holds no codebook");
+            }
+            return CodebookLoader.parse(rs.getString(1));
+        }
+    }
+
+}

@@ -1,0 +1,61 @@
+package org.earmark.storage;
+
+import java.util.List;
+
+/** The coder file's tables. Never edit a released migration: add a new one. */
+final class CoderFileSchema {
+
+    private CoderFileSchema() {
+    }
+
+    static final Migration V1 = new Migration(1, "meta, codebook, recordings, events, audit",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+            """
+            CREATE TABLE codebook (
+              singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+              codebook_id TEXT NOT NULL, version TEXT NOT NULL, hash TEXT NOT NULL, json TEXT NOT NULL)""",
+            """
+            CREATE TABLE recordings (
+              id TEXT PRIMARY KEY, position INTEGER NOT NULL, sha256 TEXT, duration_ms INTEGER,
+              audio_file TEXT)""",
+            """
+            CREATE TABLE events (
+              id TEXT PRIMARY KEY,
+              recording_id TEXT NOT NULL REFERENCES recordings(id),
+              code TEXT NOT NULL,
+              start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+              end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= start_ms),
+              note TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)))""",
+            "CREATE INDEX events_by_recording ON events (recording_id, start_ms)",
+            """
+            CREATE TABLE audit (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+              action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')""");
+
+    static final Migration V2 = new Migration(2, "global ratings and per-recording status",
+            """
+            CREATE TABLE ratings (
+              recording_id TEXT NOT NULL REFERENCES recordings(id),
+              scale_id TEXT NOT NULL,
+              value INTEGER NOT NULL,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (recording_id, scale_id)) WITHOUT ROWID""",
+            """
+            CREATE TABLE recording_status (
+              recording_id TEXT PRIMARY KEY REFERENCES recordings(id),
+              status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+              updated_at TEXT NOT NULL) WITHOUT ROWID""",
+            // v1 files knew no status: a recording with any event was being worked on.
+            """
+            INSERT INTO recording_status (recording_id, status, updated_at)
+            SELECT r.id,
+                   CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.recording_id = r.id AND e.deleted = 0)
+                        THEN 'in_progress' ELSE 'not_started' END,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            FROM recordings r""");
+
+    static final Schema SCHEMA = new Schema(FileKind.CODER_FILE, List.of(V1, V2));
+}

@@ -1,0 +1,266 @@
+package org.earmark.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.earmark.core.EarmarkException;
+import org.earmark.core.EarmarkException.Kind;
+
+/**
+ * One open Earmark SQLite file. Checks a file before SQLite touches it, holds it exclusively while
+ * open for writing, migrates it forward, and runs each unit of work as one transaction that is
+ * committed — durably, {@code synchronous=FULL} — before the call returns.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path file;
+    private final Connection connection;
+    private final boolean readOnly;
+
+    private Database(Path file, Connection connection, boolean readOnly) {
+        this.file = file;
+        this.connection = connection;
+        this.readOnly = readOnly;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Opens an existing file for writing: refuses it unless it is an intact file of the schema's kind
+     * that is not newer than this version; takes an exclusive lock (a second opener is refused), and
+     * migrates it to the current schema after keeping a copy of the older file beside it.
+     */
+    public static Database openForWriting(Path file, Schema schema) {
+        SqliteHeader header = FileChecks.check(file, schema);
+        Connection c = connect(file, false);
+        Database db = new Database(file, c, false);
+        try {
+            db.configureForWriting();
+            db.verifyIntegrity();
+            // A write takes the exclusive lock now rather than at the first tag, so a second window
+            // is refused at once instead of failing later.
+            db.execute("BEGIN IMMEDIATE");
+            db.execute("COMMIT");
+            if (header.userVersion() < schema.currentVersion()) {
+                db.migrate(schema, header.userVersion(), true);
+            }
+            return db;
+        } catch (SQLException e) {
+            db.closeQuietly();
+            throw SqlFailures.describe(e, file, "open");
+        } catch (RuntimeException e) {
+            db.closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Opens an existing file to read only; nothing in it is changed, not even its schema. */
+    public static Database openReadOnly(Path file, Schema schema) {
+        FileChecks.check(file, schema);
+        Connection c = connect(file, true);
+        Database db = new Database(file, c, true);
+        try {
+            db.verifyIntegrity();
+            return db;
+        } catch (SQLException e) {
+            db.closeQuietly();
+            throw SqlFailures.describe(e, file, "read");
+        } catch (RuntimeException e) {
+            db.closeQuietly();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a new file with the current schema, filled by {@code initialise} in the same
+     * transaction. It is built under a temporary name and moved into place only when complete, so
+     * a crash never leaves a half-made file under the real name.
+     */
+    public static Database create(Path file, Schema schema, SqlWork<?> initialise) {
+        if (Files.exists(file)) {
+            throw EarmarkException.badInput(file + " already exists; choose another name (Earmark never overwrites a file).");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + file.getFileName() + ".creating");
+        try {
+            Files.deleteIfExists(temp);
+            try (Database db = new Database(temp, connect(temp, false), false)) {
+                db.execute("PRAGMA application_id = " + schema.kind().applicationId());
+                db.configureForWriting();
+                db.migrate(schema, 0, false);
+                db.write(initialise);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, file, "create");
+        } catch (IOException e) {
+            throw new EarmarkException(Kind.IO, "Could not create " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+                Files.deleteIfExists(dir.resolve(temp.getFileName() + "-wal"));
+                Files.deleteIfExists(dir.resolve(temp.getFileName() + "-shm"));
+            } catch (IOException ignored) {
+                // Only leftovers of a failed attempt; the real file is untouched either way.
+            }
+        }
+        return openForWriting(file, schema);
+    }
+
+    /** Runs work in one transaction and commits it before returning; rolls back on any failure. */
+    public <T> T write(SqlWork<T> work) {
+        if (readOnly) {
+            throw new IllegalStateException(file + " was opened read-only");
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, file, "save to");
+        }
+    }
+
+    /** Runs read-only work. */
+    public <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, file, "read");
+        }
+    }
+
+    public int schemaVersion() {
+        return read(c -> intPragma(c, "user_version"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, file, "close");
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
+        Properties p = new Properties();
+        if (readOnly) {
+            p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 1000");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            return c;
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, file, "open");
+        }
+    }
+
+    private void configureForWriting() throws SQLException {
+        // Exclusive locking in WAL mode: no shared-memory file, and no second process can open the file.
+        execute("PRAGMA locking_mode = EXCLUSIVE");
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+            if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                throw new SQLException("could not switch " + file + " to WAL journal mode");
+            }
+        }
+        execute("PRAGMA synchronous = FULL");
+    }
+
+    private void verifyIntegrity() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(verdict)) {
+                throw new EarmarkException(Kind.UNUSABLE_FILE, file + " is damaged (SQLite's check says: " + verdict
+                        + "). Restore it from a backup; Earmark has not changed it.");
+            }
+        }
+    }
+
+    private void migrate(Schema schema, int from, boolean keepCopy) throws SQLException {
+        if (keepCopy) {
+            keepPreMigrationCopy(from);
+        }
+        connection.setAutoCommit(false);
+        try {
+            for (Migration m : schema.migrations().subList(from, schema.currentVersion())) {
+                m.apply(connection);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Before an upgrade, a copy of the file as it was, so an older Earmark can still be used on it. */
+    private void keepPreMigrationCopy(int fromVersion) throws SQLException {
+        Path copy = file.resolveSibling(file.getFileName() + ".schema-v" + fromVersion + ".bak");
+        if (Files.exists(copy)) {
+            return;
+        }
+        // VACUUM INTO writes a consistent copy even while the WAL holds recent commits.
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static int intPragma(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is the one worth reporting.
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already failing; the first error is reported.
+        }
+    }
+
+    static void requireExists(Path file) {
+        if (!Files.exists(file)) {
+            throw new EarmarkException(Kind.BAD_INPUT, "File not found: " + file, new NoSuchFileException(file.toString()));
+        }
+    }
+}

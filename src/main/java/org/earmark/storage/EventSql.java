@@ -1,0 +1,77 @@
+package org.earmark.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.earmark.model.Event;
+
+/** The SQL for the events table, shared by coder files and (for merged events) study files. */
+final class EventSql {
+
+    static final String COLUMNS = "id, recording_id, code, start_ms, end_ms, note, created_at, updated_at, deleted";
+
+    private EventSql() {
+    }
+
+    /** Inserts the event, or replaces the stored row with the same id. */
+    static void upsert(Connection c, String table, Event e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO " + table + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.id().toString());
+            ps.setString(2, e.recordingId());
+            ps.setString(3, e.code());
+            ps.setLong(4, e.startMs());
+            if (e.endMs() == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setLong(5, e.endMs());
+            }
+            ps.setString(6, e.note());
+            ps.setString(7, Timestamps.format(e.createdAt()));
+            ps.setString(8, Timestamps.format(e.updatedAt()));
+            ps.setInt(9, e.deleted() ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    static Optional<Event> find(Connection c, String table, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Events in time order; tombstones only when asked for. */
+    static List<Event> list(Connection c, String table, String recordingId, boolean withDeleted) throws SQLException {
+        String where = (recordingId == null ? "1 = 1" : "recording_id = ?") + (withDeleted ? "" : " AND deleted = 0");
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE " + where
+                + " ORDER BY recording_id, start_ms, created_at, id")) {
+            if (recordingId != null) {
+                ps.setString(1, recordingId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Event> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Event read(ResultSet rs) throws SQLException {
+        long end = rs.getLong(5);
+        Long endMs = rs.wasNull() ? null : end;
+        return new Event(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), endMs,
+                rs.getString(6), Timestamps.parse(rs.getString(7)), Timestamps.parse(rs.getString(8)),
+                rs.getInt(9) != 0);
+    }
+}
