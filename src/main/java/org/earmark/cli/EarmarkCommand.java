@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CodebookCommand.class,
                 InfoCommand.class,
+                OpenCommand.class,
         })
 public final class EarmarkCommand implements Runnable {
 

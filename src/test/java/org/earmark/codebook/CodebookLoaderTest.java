@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CodebookLoaderTest {
 
-    static final Path SHIPPED = Path.of("codebook/outcomes-focused-supervision.json");
+    static final Path SHIPPED = TestCodebooks.SHIPPED;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
@@ -68,7 +68,7 @@ class CodebookLoaderTest {
 
     @Test
     void threeMistakesGiveThreeProblemsEachWithPathAndLine() throws Exception {
-        String text = modified(cb -> {
+        String text = TestCodebooks.modified(cb -> {
             ((ObjectNode) cb.get("codes").get(1)).put("hotkey", "1");
             ((ObjectNode) cb.get("codes").get(2)).put("colour", "blue");
             ((ArrayNode) cb.get("metrics").get(0).get("codes")).set(0, "OFQX");
@@ -144,7 +144,7 @@ class CodebookLoaderTest {
     }
 
     private static void expectProblem(Consumer<ObjectNode> change, String path, String fragment) throws Exception {
-        String text = modified(change);
+        String text = TestCodebooks.modified(change);
         CodebookException e = assertThrows(CodebookException.class, () -> CodebookLoader.parse(text), path);
         assertTrue(e.problems().stream().anyMatch(p -> p.path().equals(path) && p.message().contains(fragment)
                         && p.line() > 0),
@@ -159,11 +159,5 @@ class CodebookLoaderTest {
         String line = text.lines().toList().get(p.line() - 1);
         assertTrue(line.contains(lineContains), "line " + p.line() + " is '" + line + "', expected it to hold "
                 + lineContains);
-    }
-
-    static String modified(Consumer<ObjectNode> change) throws Exception {
-        ObjectNode tree = (ObjectNode) MAPPER.readTree(Files.readString(SHIPPED));
-        change.accept(tree);
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
     }
 }

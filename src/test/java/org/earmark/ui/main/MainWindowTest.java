@@ -1,0 +1,85 @@
+package org.earmark.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.earmark.model.NewEvent;
+import org.earmark.model.RecordingStatus;
+import org.earmark.storage.CoderFile;
+import org.earmark.storage.TestFiles;
+import org.earmark.ui.DesktopApp;
+import org.earmark.ui.common.Background;
+import org.earmark.ui.common.ErrorReporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Through the real window, headless: open a coder file and see its recordings. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel model;
+    private Background background;
+
+    @Start
+    void start(Stage stage) {
+        var text = DesktopApp.messages();
+        background = Background.forFx();
+        model = new MainViewModel(background, text);
+        new MainWindow(stage, model, text, new ErrorReporter(text));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(model::shutdown).get(5, TimeUnit.SECONDS);
+        background.close();
+    }
+
+    @Test
+    void opensACoderFileAndListsItsRecordings(FxRobot robot) throws Exception {
+        Path file = dir.resolve("alice.earmark");
+        try (CoderFile f = TestFiles.create(file)) {
+            f.add(NewEvent.point("R-7Q3K", "OFQ", 1_000));
+            f.add(NewEvent.point("R-7Q3K", "RISK", 2_000));
+            f.setStatus("R-2MXD", RecordingStatus.DONE);
+        }
+        robot.interact(() -> model.open(file));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.fileProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<RecordingRow> table = robot.lookup("#recordings").queryTableView();
+        assertEquals(2, table.getItems().size());
+        assertEquals(new RecordingRow("R-7Q3K", "10:00", RecordingStatus.IN_PROGRESS, 2), table.getItems().get(0));
+        assertEquals(new RecordingRow("R-2MXD", "5:00", RecordingStatus.DONE, 0), table.getItems().get(1));
+        assertTrue(robot.lookup("R-7Q3K").tryQuery().isPresent(), "the id is drawn in the table");
+        assertTrue(robot.lookup("in progress").tryQuery().isPresent());
+        String status = robot.lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.contains("alice") && status.contains("2 recordings, 1 done"), status);
+        assertEquals("Earmark \u2014 alice.earmark", ((Stage) table.getScene().getWindow()).getTitle());
+    }
+
+    @Test
+    void aFileThatIsNotACoderFileShowsAClearMessage(FxRobot robot) throws Exception {
+        Path notOurs = dir.resolve("notes.earmark");
+        java.nio.file.Files.writeString(notOurs, "{\"just\": \"json\"}");
+        robot.interact(() -> model.open(notOurs));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        String message = robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertTrue(message.contains("is not an Earmark coder file: it is a JSON or text file"), message);
+        assertEquals(null, model.fileProperty().get());
+    }
+}
