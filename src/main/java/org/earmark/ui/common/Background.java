@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.earmark.core.Progress;
 
 /**
  * The one way the UI runs disk, SQLite, decoding and statistics work: off the FX thread, with
@@ -25,13 +26,6 @@ public final class Background implements AutoCloseable {
     @FunctionalInterface
     public interface Work<T> {
         T run(Progress progress) throws Exception;
-    }
-
-    /** What running work may tell the UI, from any thread. */
-    public interface Progress {
-        void update(double fraction, String message);
-
-        boolean isCancelled();
     }
 
     private final Executor worker;
