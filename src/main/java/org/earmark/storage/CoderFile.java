@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earmark.audio.Peaks;
+import org.earmark.audio.PeaksCodec;
 import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
 import org.earmark.codebook.CodebookLoader;
@@ -301,6 +303,47 @@ public final class CoderFile implements AutoCloseable {
         db.write(c -> {
             CoderFileSql.writeStatus(c, recordingId, status, now);
             CoderFileSql.audit(c, now, coder, "status", recordingId + " " + status.storedName());
+            return null;
+        });
+    }
+
+    /**
+     * Waveform peaks stored for a recording, if any were stored for the audio with this sha256
+     * (peaks of a different file are stale and ignored). Damaged peaks count as none.
+     */
+    public Optional<Peaks> peaks(String recordingId, String audioSha256) {
+        byte[] stored = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT data FROM peaks WHERE recording_id = ? AND audio_sha256 IS ?")) {
+                ps.setString(1, recordingId);
+                ps.setString(2, audioSha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PeaksCodec.decode(stored));
+        } catch (EarmarkException damaged) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps computed peaks in the file so the waveform appears at once next time. */
+    public void storePeaks(String recordingId, String audioSha256, Peaks peaks) {
+        recording(recordingId);
+        byte[] data = PeaksCodec.encode(peaks);
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO peaks (recording_id, audio_sha256, data) VALUES (?, ?, ?)")) {
+                ps.setString(1, recordingId);
+                ps.setString(2, audioSha256);
+                ps.setBytes(3, data);
+                ps.executeUpdate();
+            }
             return null;
         });
     }

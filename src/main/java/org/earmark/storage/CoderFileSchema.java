@@ -57,5 +57,12 @@ final class CoderFileSchema {
                    strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
             FROM recordings r""");
 
-    static final Schema SCHEMA = new Schema(FileKind.CODER_FILE, List.of(V1, V2));
+    static final Migration V3 = new Migration(3, "waveform peaks travel inside the coder file",
+            """
+            CREATE TABLE peaks (
+              recording_id TEXT PRIMARY KEY REFERENCES recordings(id),
+              audio_sha256 TEXT,
+              data BLOB NOT NULL) WITHOUT ROWID""");
+
+    static final Schema SCHEMA = new Schema(FileKind.CODER_FILE, List.of(V1, V2, V3));
 }

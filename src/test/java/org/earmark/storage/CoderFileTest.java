@@ -82,6 +82,25 @@ class CoderFileTest {
     }
 
     @Test
+    void waveformPeaksTravelInTheFileAndGoStaleWithTheAudio() {
+        Path file = dir.resolve("peaks.earmark");
+        short[] min = {-5, -300, -12000};
+        short[] max = {7, 320, 11000};
+        try (CoderFile f = TestFiles.create(file)) {
+            assertTrue(f.peaks("R-7Q3K", "aa").isEmpty());
+            f.storePeaks("R-7Q3K", "aa", new org.earmark.audio.Peaks(10, 30, min, max));
+        }
+        try (CoderFile f = CoderFile.open(file)) {
+            var peaks = f.peaks("R-7Q3K", "aa").orElseThrow();
+            assertEquals(10, peaks.binMillis());
+            assertEquals(30, peaks.durationMs());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(min, peaks.min());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(max, peaks.max());
+            assertTrue(f.peaks("R-7Q3K", "bb").isEmpty(), "peaks of other audio are not used");
+        }
+    }
+
+    @Test
     void neverOverwritesAnExistingFile() throws Exception {
         Path file = dir.resolve("a.earmark");
         Files.writeString(file, "precious");

@@ -65,7 +65,7 @@ class MigrationTest {
 
     @Test
     void migrationsAreNumberedInOrder() {
-        assertEquals(2, CoderFile.SCHEMA.currentVersion());
+        assertEquals(3, CoderFile.SCHEMA.currentVersion());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Schema(FileKind.CODER_FILE, List.of(CoderFileSchema.V2)));
     }
