@@ -285,7 +285,7 @@ public final class CoderFile implements AutoCloseable {
         return db.read(c -> {
             Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT scale_id, value FROM ratings WHERE recording_id = ?")) {
+                    "SELECT scale_id, value FROM ratings WHERE recording_id = ? AND value IS NOT NULL")) {
                 ps.setString(1, recordingId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

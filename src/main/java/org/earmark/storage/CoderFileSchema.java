@@ -40,7 +40,8 @@ final class CoderFileSchema {
             CREATE TABLE ratings (
               recording_id TEXT NOT NULL REFERENCES recordings(id),
               scale_id TEXT NOT NULL,
-              value INTEGER NOT NULL,
+              value INTEGER, -- NULL: cleared, kept so that clearing survives a merge
+
               updated_at TEXT NOT NULL,
               PRIMARY KEY (recording_id, scale_id)) WITHOUT ROWID""",
             """

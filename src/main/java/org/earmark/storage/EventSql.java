@@ -67,7 +67,7 @@ final class EventSql {
         }
     }
 
-    private static Event read(ResultSet rs) throws SQLException {
+    static Event read(ResultSet rs) throws SQLException {
         long end = rs.getLong(5);
         Long endMs = rs.wasNull() ? null : end;
         return new Event(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), endMs,

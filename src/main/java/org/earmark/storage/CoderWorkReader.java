@@ -1,0 +1,86 @@
+package org.earmark.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.earmark.model.CoderWork;
+import org.earmark.model.Recording;
+import org.earmark.model.RecordingStatus;
+import org.earmark.model.RatingValue;
+import org.earmark.model.StatusValue;
+
+/** Reads everything a merge needs from a coder file, read-only: the coder's file is never changed. */
+public final class CoderWorkReader {
+
+    private CoderWorkReader() {
+    }
+
+    public static CoderWork read(Path file) {
+        try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
+            if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {
+                // Older coder files lack tables this reader needs; opening them in the app upgrades them.
+                throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.UNUSABLE_FILE,
+                        file + " was written by an older Earmark (file format " + db.schemaVersion()
+                                + "). Open it once in this version of Earmark to upgrade it, then merge again.");
+            }
+            return db.read(c -> {
+                Map<String, String> meta = CoderFileSql.meta(c);
+                String hash;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM codebook")) {
+                    hash = rs.next() ? rs.getString(1) : "";
+                }
+                return new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
+                        lastChange(c), recordings(c), EventSql.list(c, "events", null, true), ratings(c), statuses(c));
+            });
+        }
+    }
+
+    private static String lastChange(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(at) FROM audit")) {
+            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+    }
+
+    private static List<Recording> recordings(Connection c) throws SQLException {
+        List<Recording> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, position, sha256, duration_ms, audio_file FROM recordings ORDER BY position")) {
+            while (rs.next()) {
+                long d = rs.getLong(4);
+                out.add(new Recording(rs.getString(1), rs.getInt(2), rs.getString(3), rs.wasNull() ? null : d,
+                        rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    private static List<RatingValue> ratings(Connection c) throws SQLException {
+        List<RatingValue> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, scale_id, value, updated_at FROM ratings")) {
+            while (rs.next()) {
+                int v = rs.getInt(3);
+                out.add(new RatingValue(rs.getString(1), rs.getString(2), rs.wasNull() ? null : v,
+                        Timestamps.parse(rs.getString(4))));
+            }
+        }
+        return out;
+    }
+
+    private static List<StatusValue> statuses(Connection c) throws SQLException {
+        List<StatusValue> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, status, updated_at FROM recording_status")) {
+            while (rs.next()) {
+                out.add(new StatusValue(rs.getString(1), RecordingStatus.fromStored(rs.getString(2)),
+                        Timestamps.parse(rs.getString(3))));
+            }
+        }
+        return out;
+    }
+}

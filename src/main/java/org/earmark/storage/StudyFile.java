@@ -1,0 +1,244 @@
+package org.earmark.storage;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.earmark.codebook.Codebook;
+import org.earmark.codebook.CodebookLoader;
+import org.earmark.core.AppVersion;
+import org.earmark.core.EarmarkException;
+import org.earmark.model.Assignment;
+import org.earmark.model.AuditEntry;
+import org.earmark.model.CoderWork;
+import org.earmark.model.Event;
+import org.earmark.model.MergeReport;
+import org.earmark.model.StudyRecording;
+
+/**
+ * The lead researcher's study: recordings, the allocation key, coders, assignments and every
+ * coder's merged work. Each change is one committed transaction with its audit entry.
+ */
+public final class StudyFile implements AutoCloseable {
+
+    /** The study file's name inside a study folder. */
+    public static final String FILE_NAME = "study.earmark-study";
+    static final Schema SCHEMA = StudyFileSchema.SCHEMA;
+
+    private final Database db;
+    private final Clock clock;
+    private final String actor;
+    private final Map<String, String> meta;
+    private final Codebook codebook;
+
+    private StudyFile(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.actor = System.getProperty("user.name", "lead");
+        this.meta = db.read(CoderFileSql::meta);
+        this.codebook = db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
+                if (!rs.next()) {
+                    throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, db.file() + " holds no codebook");
+                }
+                return CodebookLoader.parse(rs.getString(1));
+            }
+        });
+    }
+
+    public static StudyFile create(Path file, StudySetup setup, Clock clock) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String actor = System.getProperty("user.name", "lead");
+        Database db = Database.create(file, SCHEMA, c -> {
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("study_id", UUID.randomUUID().toString());
+            meta.put("name", setup.name());
+            meta.put("created_at", Timestamps.format(now));
+            meta.put("created_by", "Earmark " + AppVersion.current());
+            meta.put("unblinded_at", "");
+            StudySql.putMeta(c, meta);
+            StudySql.insertCodebook(c, setup.codebook());
+            for (int i = 0; i < setup.allocationColumns().size(); i++) {
+                StudySql.run(c, "INSERT INTO allocation_columns (position, column_name) VALUES (?, ?)", i,
+                        setup.allocationColumns().get(i));
+            }
+            for (StudySetup.Entry e : setup.recordings()) {
+                StudySql.insertRecording(c, e);
+            }
+            CoderFileSql.audit(c, now, actor, "init", "study " + setup.name() + " with " + setup.recordings().size()
+                    + " recordings, codebook " + setup.codebook());
+            return null;
+        });
+        return new StudyFile(db, clock);
+    }
+
+    public static StudyFile open(Path file, Clock clock) {
+        Database db = Database.openForWriting(file, SCHEMA);
+        try {
+            return new StudyFile(db, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return db.file();
+    }
+
+    public String id() {
+        return meta.get("study_id");
+    }
+
+    public String name() {
+        return meta.get("name");
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    public List<StudyRecording> recordings() {
+        return db.read(c -> {
+            List<StudyRecording> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, audio_file, format, sha256, duration_ms FROM recordings ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(new StudyRecording(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<String> coders() {
+        return db.read(c -> StudySql.strings(c, "SELECT name FROM coders ORDER BY position"));
+    }
+
+    public List<Assignment> assignments() {
+        return db.read(c -> {
+            List<Assignment> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT recording_id, coder, position, role FROM assignments ORDER BY coder, position")) {
+                while (rs.next()) {
+                    out.add(new Assignment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Coders who have been sent a package, with when. */
+    public Map<String, String> packagesMade() {
+        return db.read(c -> StudySql.pairs(c, "SELECT coder, at FROM packages ORDER BY coder"));
+    }
+
+    /** Replaces coders and assignments; refused once any package has gone out, since coders already have theirs. */
+    public void assign(List<String> coders, List<Assignment> assignments, String detail) {
+        Instant now = now();
+        db.write(c -> {
+            Map<String, String> made = StudySql.pairs(c, "SELECT coder, at FROM packages");
+            if (!made.isEmpty()) {
+                throw EarmarkException.badInput("Packages have already been made for " + made.keySet() + " in "
+                        + path() + "; assignments cannot change after coders have their recordings.");
+            }
+            StudySql.run(c, "DELETE FROM assignments WHERE role <> 'consensus'");
+            StudySql.run(c, "DELETE FROM coders WHERE name NOT IN (SELECT coder FROM assignments)");
+            for (int i = 0; i < coders.size(); i++) {
+                StudySql.run(c, "INSERT OR REPLACE INTO coders (name, position) VALUES (?, ?)", coders.get(i), i);
+            }
+            for (Assignment a : assignments) {
+                StudySql.run(c, "INSERT INTO assignments (recording_id, coder, position, role) VALUES (?, ?, ?, ?)",
+                        a.recordingId(), a.coder(), a.position(), a.role());
+            }
+            CoderFileSql.audit(c, now, actor, "assign", detail);
+            return null;
+        });
+    }
+
+    public void recordPackage(String coder, String coderFileId) {
+        Instant now = now();
+        db.write(c -> {
+            StudySql.run(c, "INSERT OR REPLACE INTO packages (coder, at, file_id) VALUES (?, ?, ?)", coder,
+                    Timestamps.format(now), coderFileId);
+            CoderFileSql.audit(c, now, actor, "package", "package for coder " + coder + ", coder file " + coderFileId);
+            return null;
+        });
+    }
+
+    /**
+     * Takes in a coder's work in one transaction. For each event, rating and status the version
+     * changed last wins, so merging is idempotent and the order in which copies arrive does not
+     * matter; deletions arrive as tombstones and win like any later change.
+     */
+    public MergeReport merge(CoderWork work, String coderFileName, String coderFileSha256) {
+        Instant now = now();
+        return db.write(c -> {
+            MergeReport report = StudyMergeSql.merge(c, work, coderFileName);
+            StudySql.run(c, "INSERT INTO merges (at, coder, coder_file_id, coder_file_sha256, added, updated, unchanged)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamps.format(now), work.coder(), work.fileId(),
+                    coderFileSha256, report.added(), report.updated(), report.unchanged());
+            CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder() + ": " + report.added()
+                    + " new, " + report.updated() + " changed, " + report.unchanged() + " unchanged");
+            return report;
+        });
+    }
+
+    /** Live (not deleted) merged events per recording per coder. */
+    public Map<String, Map<String, Integer>> liveEventCounts() {
+        return db.read(c -> {
+            Map<String, Map<String, Integer>> out = new TreeMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT recording_id, coder, count(*)"
+                    + " FROM events WHERE deleted = 0 GROUP BY recording_id, coder")) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A coder's live events on a recording, in time order. */
+    public List<Event> events(String coder, String recordingId) {
+        return db.read(c -> StudySql.events(c, coder, recordingId));
+    }
+
+    /** Per coder: recordings they marked done. */
+    public Map<String, Integer> doneCounts() {
+        return db.read(c -> {
+            Map<String, Integer> out = new TreeMap<>();
+            for (var e : StudySql.pairs(c, "SELECT coder, count(*) FROM recording_status WHERE status = 'done'"
+                    + " GROUP BY coder").entrySet()) {
+                out.put(e.getKey(), Integer.parseInt(e.getValue()));
+            }
+            return out;
+        });
+    }
+
+    /** Coders whose files have been merged, with the time of their last merge. */
+    public Map<String, String> lastMerges() {
+        return db.read(c -> StudySql.pairs(c, "SELECT coder, max(at) FROM merges GROUP BY coder"));
+    }
+
+    public List<AuditEntry> audit() {
+        return db.read(StudySql::audit);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

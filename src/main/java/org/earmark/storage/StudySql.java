@@ -1,0 +1,100 @@
+package org.earmark.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.earmark.codebook.Codebook;
+import org.earmark.model.AuditEntry;
+import org.earmark.model.Event;
+
+/** SQL shared by the study file's operations. */
+final class StudySql {
+
+    private StudySql() {
+    }
+
+    static void run(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    static void putMeta(Connection c, Map<String, String> meta) throws SQLException {
+        for (var e : meta.entrySet()) {
+            run(c, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", e.getKey(), e.getValue());
+        }
+    }
+
+    static void insertCodebook(Connection c, Codebook cb) throws SQLException {
+        run(c, "INSERT INTO codebook (singleton, codebook_id, version, hash, json) VALUES (1, ?, ?, ?, ?)", cb.id(),
+                cb.version(), cb.hash(), cb.source());
+    }
+
+    static void insertRecording(Connection c, StudySetup.Entry e) throws SQLException {
+        var r = e.recording();
+        run(c, "INSERT INTO recordings (id, audio_file, format, sha256, duration_ms) VALUES (?, ?, ?, ?, ?)", r.id(),
+                r.audioFile(), r.format(), r.sha256(), r.durationMs());
+        run(c, "INSERT INTO allocation_key (recording_id, original_file, original_sha256) VALUES (?, ?, ?)", r.id(),
+                e.originalFile(), e.originalSha256());
+        for (var a : e.allocation().entrySet()) {
+            run(c, "INSERT INTO allocation (recording_id, column_name, value) VALUES (?, ?, ?)", r.id(), a.getKey(),
+                    a.getValue());
+        }
+    }
+
+    static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> pairs(Connection c, String sql) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    static List<Event> events(Connection c, String coder, String recordingId) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EventSql.COLUMNS + " FROM events"
+                + " WHERE coder = ? AND recording_id = ? AND deleted = 0 ORDER BY start_ms, created_at, id")) {
+            ps.setString(1, coder);
+            ps.setString(2, recordingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EventSql.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<AuditEntry> audit(Connection c) throws SQLException {
+        List<AuditEntry> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT seq, at, actor, action, detail FROM audit ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+}
