@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Blind coding of audio-recorded sessions: codebooks, coder files, agreement and fidelity.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {
+            ReliabilityCommand.class,
         })
 public final class EarmarkCommand implements Runnable {
 
