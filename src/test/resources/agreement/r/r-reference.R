@@ -11,8 +11,8 @@
 #    missing-data branch, which implements Krippendorff (2011) correctly. The raw irr value is
 #    written as krippendorff_alpha_irr_raw so the test can document the difference.
 #  * kappa2 sorts numeric levels as text ("10" < "2") before building linear/quadratic weights.
-#    Passing factors whose levels are the distinct observed values in numeric order gives the
-#    numerically ordered weights; the text-ordered irr value is written as *_irr_text_order.
+#    Passing zero-padded ranks of the distinct observed values (so text order is numeric order) gives
+#    the numerically ordered weights; the text-ordered irr value is written as *_irr_text_order.
 # ICC: psych::ICC(lmer = FALSE), i.e. the Shrout & Fleiss (1979) ANOVA mean squares (psych's default
 # lmer = TRUE gives the same numbers unless a variance component estimate is negative).
 suppressMessages({ library(irr); library(irrCAC); library(psych) })
@@ -49,10 +49,13 @@ reference <- function(name, x, level) {
   if (ncol(x) == 2) {
     add("cohen_kappa", kappa2(x, "unweighted")$value, "irr::kappa2(x, 'unweighted')")
     if (numeric) {
+      # ranks among the distinct observed values, zero-padded so that irr's text sort is the numeric order
       lev <- sort(unique(c(complete[, 1], complete[, 2])))
-      f <- data.frame(factor(complete[, 1], levels = lev), factor(complete[, 2], levels = lev))
-      add("cohen_kappa_linear", kappa2(f, "equal")$value, "irr::kappa2 on factors with numerically ordered levels, 'equal'")
-      add("cohen_kappa_quadratic", kappa2(f, "squared")$value, "irr::kappa2 on factors with numerically ordered levels, 'squared'")
+      ranks <- matrix(sprintf("%06d", match(complete, lev)), ncol = 2)
+      add("cohen_kappa_linear", kappa2(ranks, "equal", sort.levels = TRUE)$value,
+          "irr::kappa2 on zero-padded ranks of the observed values, 'equal', sort.levels = TRUE")
+      add("cohen_kappa_quadratic", kappa2(ranks, "squared", sort.levels = TRUE)$value,
+          "irr::kappa2 on zero-padded ranks of the observed values, 'squared', sort.levels = TRUE")
       add("cohen_kappa_linear_irr_text_order", kappa2(x, "equal")$value, "irr::kappa2(x, 'equal') (sorts levels as text)")
       add("cohen_kappa_quadratic_irr_text_order", kappa2(x, "squared")$value, "irr::kappa2(x, 'squared') (sorts levels as text)")
     }
