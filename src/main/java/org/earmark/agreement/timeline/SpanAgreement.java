@@ -24,7 +24,7 @@ import org.earmark.core.Preconditions;
  * <li><b>Unitizing alpha:</b> Krippendorff's alpha for unitizing a continuum, per code (Krippendorff 1995, "On
  * the reliability of unitizing continuous data", Sociological Methodology 25:47-76; Krippendorff 2004,
  * "Content Analysis", 2nd ed., sect. 11.6), computed in milliseconds by DKPro Statistics'
- * KrippendorffAlphaUnitizingAgreement, with all coders. A coder's overlapping or touching spans of one code
+ * KrippendorffAlphaUnitizingAgreement, with all coders. A coder's overlapping spans of one code
  * are merged first and zero-length spans dropped, since the measure assumes a coder's units of one category
  * do not overlap.</li>
  * </ul>
@@ -102,7 +102,7 @@ public final class SpanAgreement {
         List<long[]> merged = new ArrayList<>();
         for (long[] i : intervals) {
             long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && i[0] <= last[1]) {
+            if (last != null && i[0] < last[1]) { // overlapping; touching units stay distinct units
                 last[1] = Math.max(last[1], i[1]);
             } else {
                 merged.add(i.clone());
