@@ -50,9 +50,14 @@ public final class EventMatcher {
     }
 
     private static List<TimedEvent> sorted(List<TimedEvent> events) {
-        List<TimedEvent> copy = new ArrayList<>(events);
-        copy.sort(TimedEvent.ORDER);
-        return copy;
+        for (int i = 1; i < events.size(); i++) {
+            if (TimedEvent.ORDER.compare(events.get(i - 1), events.get(i)) > 0) {
+                List<TimedEvent> copy = new ArrayList<>(events);
+                copy.sort(TimedEvent.ORDER);
+                return copy;
+            }
+        }
+        return events; // already in order (the common case: callers keep events sorted)
     }
 
     private static int compare(List<TimedEvent> x, List<TimedEvent> y) {

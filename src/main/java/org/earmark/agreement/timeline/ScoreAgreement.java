@@ -40,12 +40,27 @@ public record ScoreAgreement(RatingsTable table, Optional<Map<IccForm, IccEstima
      * present for a recording with no event of the code counts 0; a coder absent for it is missing.
      */
     public static ScoreAgreement ofCounts(Map<String, Map<String, List<TimedEvent>>> eventsByRecording, String code) {
-        Map<String, Map<String, Double>> counts = new TreeMap<>();
-        eventsByRecording.forEach((recording, byCoder) -> {
-            Map<String, Double> row = counts.computeIfAbsent(recording, r -> new TreeMap<>());
-            byCoder.forEach((coder, events) -> row.put(coder,
-                    (double) events.stream().filter(e -> e.code().equals(code)).count()));
+        return ofCounts(eventsByRecording, java.util.Set.of(code)).get(code);
+    }
+
+    /** {@link #ofCounts(Map, String)} for each of {@code codes}, counting every event once. */
+    public static Map<String, ScoreAgreement> ofCounts(Map<String, Map<String, List<TimedEvent>>> eventsByRecording,
+            java.util.Collection<String> codes) {
+        Map<String, RatingsTable.Builder> builders = new TreeMap<>();
+        codes.forEach(code -> builders.put(code, RatingsTable.numberBuilder()));
+        Map<String, Integer> tally = new java.util.HashMap<>();
+        new TreeMap<>(eventsByRecording).forEach((recording, byCoder) -> {
+            builders.values().forEach(b -> b.unit(recording));
+            new TreeMap<>(byCoder).forEach((coder, events) -> {
+                tally.clear();
+                for (TimedEvent e : events) {
+                    tally.merge(e.code(), 1, Integer::sum);
+                }
+                builders.forEach((code, b) -> b.number(recording, coder, (double) tally.getOrDefault(code, 0)));
+            });
         });
-        return of(counts);
+        Map<String, ScoreAgreement> result = new java.util.LinkedHashMap<>();
+        builders.forEach((code, b) -> result.put(code, of(b.build())));
+        return result;
     }
 }

@@ -71,16 +71,13 @@ public final class StudyAgreement {
             pooled.add(PairwiseAgreement.of(coders[0], coders[1], ConfusionTable.sum(tables)));
         });
 
-        TreeSet<String> codes = new TreeSet<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
         Map<String, Map<String, List<TimedEvent>>> eventsByRecording = new TreeMap<>();
         for (RecordingEvents r : ordered) {
             eventsByRecording.put(r.recordingId(), r.eventsByCoder());
             r.eventsByCoder().values().forEach(list -> list.forEach(e -> codes.add(e.code())));
         }
-        Map<String, ScoreAgreement> counts = new LinkedHashMap<>();
-        for (String code : codes) {
-            counts.put(code, ScoreAgreement.ofCounts(eventsByRecording, code));
-        }
+        Map<String, ScoreAgreement> counts = ScoreAgreement.ofCounts(eventsByRecording, new TreeSet<>(codes));
         return new Report(perRecording, pooled, MultiCoderAgreement.alpha(allUnits), counts);
     }
 }

@@ -10,9 +10,18 @@ import org.earmark.core.Preconditions;
 public record TimedEvent(String code, long startMs, Long endMs) {
 
     /** Time order, then code, so that input order never matters. */
-    static final Comparator<TimedEvent> ORDER = Comparator.comparingLong(TimedEvent::startMs)
-            .thenComparing(TimedEvent::code)
-            .thenComparing(e -> e.endMs() == null ? Long.MIN_VALUE : e.endMs());
+    static final Comparator<TimedEvent> ORDER = TimedEvent::compareInOrder;
+
+    private static int compareInOrder(TimedEvent x, TimedEvent y) {
+        int c = Long.compare(x.startMs, y.startMs);
+        if (c == 0) {
+            c = x.code.compareTo(y.code);
+        }
+        if (c == 0) {
+            c = Long.compare(x.endMs == null ? Long.MIN_VALUE : x.endMs, y.endMs == null ? Long.MIN_VALUE : y.endMs);
+        }
+        return c;
+    }
 
     public TimedEvent {
         Preconditions.checkNotBlank(code, "code");
