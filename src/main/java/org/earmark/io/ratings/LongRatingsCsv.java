@@ -25,7 +25,8 @@ import org.earmark.core.EarmarkException;
 /**
  * Reads a long-format ratings file: RFC 4180 CSV, UTF-8 with or without a byte order mark, header
  * {@code unit,coder,value}, one row per unit and coder. An empty value is a missing rating; blank lines are
- * skipped; surrounding spaces of ids and values are ignored. At nominal level a value may be any text; at
+ * skipped; surrounding spaces of ids and values are ignored. At nominal level a value may be any text and
+ * values are compared as text (so "1" and "1.0" are different categories); at
  * ordinal, interval and ratio level it must be a decimal number (ordinal values must be orderable, and text
  * has no agreed order), and at ratio level it must not be negative (the ratio metric needs a true zero).
  * Every problem is bad input naming the file, the line and what is wrong.
