@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 CodebookCommand.class,
                 InfoCommand.class,
                 OpenCommand.class,
+                ReliabilityCommand.class,
         })
 public final class EarmarkCommand implements Runnable {
 
