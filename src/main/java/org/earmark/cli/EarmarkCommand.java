@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
                 CodebookCommand.class,
                 InfoCommand.class,
                 OpenCommand.class,
+                CodesCommand.class,
+                StudyCommand.class,
                 ReliabilityCommand.class,
         })
 public final class EarmarkCommand implements Runnable {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.earmark.storage.CoderFile;
+import org.earmark.storage.CoderWorkReader;
 import org.earmark.storage.CoderFileSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CoderFileSummary s = CoderFile.summarise(file);
+        CoderFileSummary s = CoderWorkReader.summarise(file);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

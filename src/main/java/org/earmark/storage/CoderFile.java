@@ -43,12 +43,26 @@ public final class CoderFile implements AutoCloseable {
     private final Clock clock;
     private final Codebook codebook;
     private final String coder;
+    /** Recordings never change after the file is made, so they are read once. */
+    private final List<Recording> recordings;
 
     private CoderFile(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.codebook = db.read(CoderFile::loadCodebook);
         this.coder = db.read(c -> CoderFileSql.meta(c).getOrDefault("coder", "unknown"));
+        this.recordings = db.read(c -> {
+            List<Recording> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, position, sha256, duration_ms, audio_file FROM recordings ORDER BY position, id")) {
+                while (rs.next()) {
+                    long duration = rs.getLong(4);
+                    Long durationMs = rs.wasNull() ? null : duration;
+                    out.add(new Recording(rs.getString(1), rs.getInt(2), rs.getString(3), durationMs, rs.getString(5)));
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     public static CoderFile create(Path file, CoderFileSetup setup, Clock clock) {
@@ -110,27 +124,6 @@ public final class CoderFile implements AutoCloseable {
         }
     }
 
-    /** Reads what a coder file holds without changing a byte of it (no migration, no audit entry). */
-    public static CoderFileSummary summarise(Path file) {
-        try (Database db = Database.openReadOnly(file, SCHEMA)) {
-            return db.read(c -> {
-                Map<String, String> meta = CoderFileSql.meta(c);
-                try (Statement s = c.createStatement();
-                     ResultSet cb = s.executeQuery("SELECT codebook_id, version, hash FROM codebook")) {
-                    String cbId = cb.next() ? cb.getString(1) : null;
-                    String cbVersion = cbId == null ? null : cb.getString(2);
-                    String cbHash = cbId == null ? null : cb.getString(3);
-                    return new CoderFileSummary(Database.intPragma(c, "user_version"), meta.get("file_id"),
-                            meta.get("study_id"), meta.get("study_name"), meta.get("coder"), cbId, cbVersion, cbHash,
-                            CoderFileSql.count(c, "SELECT count(*) FROM recordings"),
-                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 0"),
-                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 1"),
-                            meta.get("created_at"), meta.get("created_by"));
-                }
-            });
-        }
-    }
-
     public Path path() {
         return db.file();
     }
@@ -148,18 +141,7 @@ public final class CoderFile implements AutoCloseable {
     }
 
     public List<Recording> recordings() {
-        return db.read(c -> {
-            List<Recording> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT id, position, sha256, duration_ms, audio_file FROM recordings ORDER BY position, id")) {
-                while (rs.next()) {
-                    long duration = rs.getLong(4);
-                    Long durationMs = rs.wasNull() ? null : duration;
-                    out.add(new Recording(rs.getString(1), rs.getInt(2), rs.getString(3), durationMs, rs.getString(5)));
-                }
-            }
-            return out;
-        });
+        return recordings;
     }
 
     public Recording recording(String recordingId) {
@@ -218,6 +200,31 @@ public final class CoderFile implements AutoCloseable {
             CoderFileSql.markStarted(c, event.recordingId(), now);
             CoderFileSql.audit(c, now, coder, "add", describe(event));
             return event;
+        });
+    }
+
+    /** Adds many events as one action (an import): all are stored, or — if any is invalid — none. */
+    public List<Event> addAll(List<NewEvent> requests, String source) {
+        Instant now = now();
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            NewEvent r = requests.get(i);
+            try {
+                validate(r.recordingId(), r.code(), r.startMs(), r.endMs());
+            } catch (EarmarkException e) {
+                throw EarmarkException.badInput("Event " + (i + 1) + " of " + source + ": " + e.getMessage()
+                        + ". Nothing was imported.");
+            }
+            events.add(new Event(UUID.randomUUID(), r.recordingId(), r.code(), r.startMs(), r.endMs(), r.note(), now,
+                    now, false));
+        }
+        return db.write(c -> {
+            for (Event e : events) {
+                EventSql.upsert(c, "events", e);
+                CoderFileSql.markStarted(c, e.recordingId(), now);
+            }
+            CoderFileSql.audit(c, now, coder, "import", events.size() + " events from " + source);
+            return events;
         });
     }
 

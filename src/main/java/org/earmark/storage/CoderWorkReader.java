@@ -20,6 +20,27 @@ public final class CoderWorkReader {
     private CoderWorkReader() {
     }
 
+    /** Reads what a coder file holds without changing a byte of it (no migration, no audit entry). */
+    public static CoderFileSummary summarise(Path file) {
+        try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
+            return db.read(c -> {
+                Map<String, String> meta = CoderFileSql.meta(c);
+                try (Statement s = c.createStatement();
+                     ResultSet cb = s.executeQuery("SELECT codebook_id, version, hash FROM codebook")) {
+                    String cbId = cb.next() ? cb.getString(1) : null;
+                    String cbVersion = cbId == null ? null : cb.getString(2);
+                    String cbHash = cbId == null ? null : cb.getString(3);
+                    return new CoderFileSummary(Database.intPragma(c, "user_version"), meta.get("file_id"),
+                            meta.get("study_id"), meta.get("study_name"), meta.get("coder"), cbId, cbVersion, cbHash,
+                            CoderFileSql.count(c, "SELECT count(*) FROM recordings"),
+                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 0"),
+                            CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 1"),
+                            meta.get("created_at"), meta.get("created_by"));
+                }
+            });
+        }
+    }
+
     public static CoderWork read(Path file) {
         try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
             if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {

@@ -46,7 +46,7 @@ class MigrationTest {
     @Test
     void aVersion1FileOpensWithTheCurrentCodeAndKeepsItsData() throws Exception {
         Path file = writeVersion1File();
-        assertEquals(1, CoderFile.summarise(file).schemaVersion(), "info reads an old file without upgrading it");
+        assertEquals(1, CoderWorkReader.summarise(file).schemaVersion(), "info reads an old file without upgrading it");
         try (CoderFile f = CoderFile.open(file)) {
             List<Event> events = f.events("R-AAAA");
             assertEquals(1, events.size());
@@ -56,11 +56,11 @@ class MigrationTest {
             f.setRating("R-AAAA", "outcome_focus", 3);
             f.add(NewEvent.point("R-BBBB", "RISK", 2_000));
         }
-        assertEquals(CoderFile.SCHEMA.currentVersion(), CoderFile.summarise(file).schemaVersion());
+        assertEquals(CoderFile.SCHEMA.currentVersion(), CoderWorkReader.summarise(file).schemaVersion());
         Path copy = dir.resolve("old.earmark.schema-v1.bak");
         assertTrue(Files.exists(copy), "a copy of the version-1 file is kept before upgrading");
-        assertEquals(1, CoderFile.summarise(copy).schemaVersion());
-        assertEquals(1, CoderFile.summarise(copy).events());
+        assertEquals(1, CoderWorkReader.summarise(copy).schemaVersion());
+        assertEquals(1, CoderWorkReader.summarise(copy).events());
     }
 
     @Test

@@ -100,7 +100,7 @@ class UnusableFileTest {
     private static void expectRefusal(Path file, EarmarkException.Kind kind, String fragment) throws Exception {
         byte[] before = Files.readAllBytes(file);
         for (var open : java.util.List.<org.junit.jupiter.api.function.Executable>of(
-                () -> CoderFile.summarise(file), () -> CoderFile.open(file).close())) {
+                () -> CoderWorkReader.summarise(file), () -> CoderFile.open(file).close())) {
             EarmarkException e = assertThrows(EarmarkException.class, open);
             assertEquals(kind, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains(fragment), "'" + e.getMessage() + "' should contain '" + fragment + "'");

@@ -1,0 +1,140 @@
+package org.earmark.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.earmark.core.EarmarkException;
+import org.earmark.core.Failures;
+import org.earmark.io.AtomicFiles;
+import org.earmark.io.EventCsv;
+import org.earmark.model.Event;
+import org.earmark.model.NewEvent;
+import org.earmark.storage.CoderFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code earmark codes …}: a coder file's events from and to other tools. */
+@Command(name = "codes", description = "Add, import and export a coder file's events.",
+        subcommands = {CodesCommand.Add.class, CodesCommand.Import.class, CodesCommand.Export.class})
+final class CodesCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", description = "Read lines recording,code,start_s[,end_s[,note]] and commit each one;"
+            + " prints 'saved <event-id>' after each commit, or 'error <line>: <reason>' and goes on."
+            + " Exits 2 if any line was refused.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CODERFILE")
+        Path file;
+
+        @Option(names = "--stdin", required = true, description = "Read the lines from standard input.")
+        boolean stdin;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            int refused = 0;
+            try (CoderFile coderFile = CoderFile.open(file);
+                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                int number = 0;
+                while ((line = in.readLine()) != null) {
+                    number++;
+                    if (number == 1 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
+                    }
+                    if (line.isBlank() || (number == 1 && line.startsWith("recording,"))) {
+                        continue;
+                    }
+                    try {
+                        NewEvent request = EventCsv.parseLine(line);
+                        Event saved = coderFile.add(request);
+                        out.println("saved " + saved.id());
+                    } catch (EarmarkException e) {
+                        if (e.kind() != EarmarkException.Kind.BAD_INPUT) {
+                            throw e; // a disk failure stops the run: later lines would fail the same way
+                        }
+                        refused++;
+                        out.println("error " + number + ": " + e.getMessage());
+                    }
+                    out.flush();
+                }
+            }
+            return refused == 0 ? Failures.EXIT_OK : Failures.EXIT_BAD_INPUT;
+        }
+    }
+
+    @Command(name = "import", description = "Import events from a CSV file (recording,code,start_s,end_s,note)"
+            + " in one step: all of them, or none if any line is bad.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CODERFILE")
+        Path file;
+
+        @Option(names = "--csv", required = true, paramLabel = "F", description = "The CSV file to import.")
+        Path csv;
+
+        @Override
+        public Integer call() {
+            List<NewEvent> events = EventCsv.read(csv);
+            try (CoderFile coderFile = CoderFile.open(file)) {
+                List<Event> saved = coderFile.addAll(events, csv.getFileName().toString());
+                spec.commandLine().getOut().printf("imported %d events from %s into %s%n", saved.size(), csv, file);
+            }
+            return Failures.EXIT_OK;
+        }
+    }
+
+    @Command(name = "export", description = "Export a coder file's events (deleted ones left out).")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CODERFILE")
+        Path file;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "F", description = "The file to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("csv")) {
+                throw EarmarkException.badInput("Unknown export format \"" + format + "\"; this version writes: csv");
+            }
+            List<Event> events;
+            try (CoderFile coderFile = CoderFile.open(file)) {
+                events = coderFile.recordings().stream().flatMap(r -> coderFile.events(r.id()).stream()).toList();
+            }
+            AtomicFiles.write(out, stream -> {
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                EventCsv.write(events, writer);
+                writer.flush();
+            });
+            spec.commandLine().getOut().printf("wrote %d events to %s%n", events.size(), out);
+            return Failures.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.earmark.study;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.earmark.audio.Peaks;
+import org.earmark.core.EarmarkException;
+import org.earmark.core.Progress;
+import org.earmark.io.AtomicFiles;
+import org.earmark.model.Assignment;
+import org.earmark.model.Recording;
+import org.earmark.model.StudyRecording;
+import org.earmark.storage.CoderFile;
+import org.earmark.storage.CoderFileSetup;
+import org.earmark.storage.StudyFile;
+
+/**
+ * Writes one coder's package: a zip holding that coder's new coder file (codebook, their
+ * recordings in their own order, waveform peaks) and the anonymised audio. Only the study's
+ * recordings table and assignments are read — never the allocation key — so no byte of it can
+ * reach a package.
+ */
+public final class Packager {
+
+    /** What was written. */
+    public record Result(Path packageFile, String coder, String coderFileId, int recordings) {
+    }
+
+    /** Every entry gets this time, so entry times do not tell the order in which files were made. */
+    private static final long FIXED_ENTRY_TIME = 946_684_800_000L; // 2000-01-01T00:00:00Z
+
+    private Packager() {
+    }
+
+    /**
+     * @param peaks computes a recording's waveform from its audio, or gives null when it cannot
+     *              (the coder's app then computes it)
+     */
+    public static Result write(StudyFile study, Path studyDir, String coder, Path out,
+            Function<Path, Peaks> peaks, Clock clock, Progress progress) {
+        if (!study.coders().contains(coder)) {
+            throw EarmarkException.badInput("\"" + coder + "\" is not a coder of this study (coders: " + study.coders()
+                    + "); run 'earmark study assign' first.");
+        }
+        Map<String, StudyRecording> byId = study.recordings().stream()
+                .collect(Collectors.toMap(StudyRecording::id, r -> r));
+        List<Assignment> mine = study.assignments().stream().filter(a -> a.coder().equals(coder))
+                .sorted(Comparator.comparingInt(Assignment::position)).toList();
+        if (mine.isEmpty()) {
+            throw EarmarkException.badInput("Coder " + coder + " has no recordings assigned.");
+        }
+        List<Recording> recordings = new ArrayList<>();
+        for (int i = 0; i < mine.size(); i++) {
+            StudyRecording r = byId.get(mine.get(i).recordingId());
+            recordings.add(new Recording(r.id(), i, r.sha256(), r.durationMs(), r.audioFile()));
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("earmark-package-");
+            Path coderPath = work.resolve(coder + ".earmark");
+            String fileId;
+            try (CoderFile coderFile = CoderFile.create(coderPath, new CoderFileSetup(study.id(), study.name(), coder,
+                    study.codebook(), recordings), clock)) {
+                fileId = coderFile.meta().get("file_id");
+                int n = 0;
+                for (Recording r : recordings) {
+                    progress.checkCancelled();
+                    progress.update(0.8 * n++ / recordings.size(), "Waveform of " + r.id());
+                    Peaks p = peaks.apply(studyDir.resolve(r.audioFile()));
+                    if (p != null) {
+                        coderFile.storePeaks(r.id(), r.sha256(), p);
+                    }
+                }
+            }
+            progress.update(0.8, "Writing " + out.getFileName());
+            AtomicFiles.write(out, stream -> {
+                try (ZipOutputStream zip = new ZipOutputStream(stream)) {
+                    zip.setLevel(Deflater.BEST_SPEED);
+                    add(zip, coderPath.getFileName().toString(), coderPath);
+                    for (Recording r : recordings) {
+                        progress.checkCancelled();
+                        add(zip, r.audioFile(), studyDir.resolve(r.audioFile()));
+                    }
+                }
+            });
+            study.recordPackage(coder, fileId);
+            progress.update(1, "Package for " + coder + " written");
+            return new Result(out, coder, fileId, recordings.size());
+        } catch (IOException e) {
+            throw new EarmarkException(EarmarkException.Kind.IO, "Could not write the package for " + coder + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void add(ZipOutputStream zip, String name, Path file) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_ENTRY_TIME);
+        zip.putNextEntry(entry);
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(zip);
+        }
+        zip.closeEntry();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Only our temporary copy is left behind.
+        }
+    }
+}
