@@ -44,7 +44,7 @@ final class EventSql {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
             ps.setString(1, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(read(rs, 1)) : Optional.empty();
             }
         }
     }
@@ -60,18 +60,20 @@ final class EventSql {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Event> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(read(rs));
+                    out.add(read(rs, 1));
                 }
                 return out;
             }
         }
     }
 
-    static Event read(ResultSet rs) throws SQLException {
-        long end = rs.getLong(5);
+    /** Reads an event whose {@link #COLUMNS} start at column {@code first} of the row. */
+    static Event read(ResultSet rs, int first) throws SQLException {
+        int i = first - 1;
+        long end = rs.getLong(i + 5);
         Long endMs = rs.wasNull() ? null : end;
-        return new Event(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), endMs,
-                rs.getString(6), Timestamps.parse(rs.getString(7)), Timestamps.parse(rs.getString(8)),
-                rs.getInt(9) != 0);
+        return new Event(UUID.fromString(rs.getString(i + 1)), rs.getString(i + 2), rs.getString(i + 3),
+                rs.getLong(i + 4), endMs, rs.getString(i + 6), Timestamps.parse(rs.getString(i + 7)),
+                Timestamps.parse(rs.getString(i + 8)), rs.getInt(i + 9) != 0);
     }
 }

@@ -229,6 +229,54 @@ public final class StudyFile implements AutoCloseable {
         return db.read(c -> StudySql.pairs(c, "SELECT coder, max(at) FROM merges GROUP BY coder"));
     }
 
+    /** Every coder's live events: recording → coder → events in time order. */
+    public Map<String, Map<String, List<Event>>> liveEvents() {
+        return db.read(StudySql::liveEvents);
+    }
+
+    /** Every coder's global ratings: recording → coder → scale → value (cleared ratings left out). */
+    public Map<String, Map<String, Map<String, Integer>>> ratings() {
+        return db.read(StudySql::ratings);
+    }
+
+    public boolean isUnblinded() {
+        return !db.read(c -> StudySql.pairs(c, "SELECT key, value FROM meta WHERE key = 'unblinded_at'"))
+                .getOrDefault("unblinded_at", "").isEmpty();
+    }
+
+    public String unblindedAt() {
+        return db.read(c -> StudySql.pairs(c, "SELECT key, value FROM meta WHERE key = 'unblinded_at'"))
+                .getOrDefault("unblinded_at", "");
+    }
+
+    /** Reveals the allocation from now on. Explicit and logged: the audit table records who did it and when. */
+    public void unblind() {
+        Instant now = now();
+        db.write(c -> {
+            StudySql.putMeta(c, Map.of("unblinded_at", Timestamps.format(now)));
+            CoderFileSql.audit(c, now, actor, "unblind", "allocation revealed: columns " + StudySql.strings(c,
+                    "SELECT column_name FROM allocation_columns ORDER BY position"));
+            return null;
+        });
+    }
+
+    /** The allocation columns' names, in the order of the allocation file. Names are not values: safe while blind. */
+    public List<String> allocationColumns() {
+        return db.read(c -> StudySql.strings(c, "SELECT column_name FROM allocation_columns ORDER BY position"));
+    }
+
+    /**
+     * The allocation: recording → column → value. Only after {@link #unblind()}: before it, this
+     * refuses, so no report or export can show an allocation value by mistake.
+     */
+    public Map<String, Map<String, String>> allocation() {
+        if (!isUnblinded()) {
+            throw EarmarkException.badInput("The study " + name() + " is still blind; unblind it first"
+                    + " ('earmark study unblind').");
+        }
+        return db.read(StudySql::allocation);
+    }
+
     public List<AuditEntry> audit() {
         return db.read(StudySql::audit);
     }

@@ -79,7 +79,7 @@ final class StudySql {
             ps.setString(2, recordingId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(EventSql.read(rs));
+                    out.add(EventSql.read(rs, 1));
                 }
             }
         }
@@ -93,6 +93,44 @@ final class StudySql {
             while (rs.next()) {
                 out.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Map<String, List<Event>>> liveEvents(Connection c) throws SQLException {
+        Map<String, Map<String, List<Event>>> out = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coder, " + EventSql.COLUMNS
+                + " FROM events WHERE deleted = 0 ORDER BY recording_id, coder, start_ms, created_at, id")) {
+            while (rs.next()) {
+                String coder = rs.getString(1);
+                Event e = EventSql.read(rs, 2);
+                out.computeIfAbsent(e.recordingId(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(coder, k -> new ArrayList<>()).add(e);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Map<String, Map<String, Integer>>> ratings(Connection c) throws SQLException {
+        Map<String, Map<String, Map<String, Integer>>> out = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, coder, scale_id, value FROM ratings WHERE value IS NOT NULL")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(3), rs.getInt(4));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Map<String, String>> allocation(Connection c) throws SQLException {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, column_name, value FROM allocation")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
             }
         }
         return out;
