@@ -45,6 +45,7 @@ public final class CoderFile implements AutoCloseable {
     private final String coder;
     /** Recordings never change after the file is made, so they are read once. */
     private final List<Recording> recordings;
+    private final Map<String, Recording> recordingsById = new HashMap<>();
 
     private CoderFile(Database db, Clock clock) {
         this.db = db;
@@ -63,6 +64,7 @@ public final class CoderFile implements AutoCloseable {
             }
             return List.copyOf(out);
         });
+        recordings.forEach(r -> recordingsById.put(r.id(), r));
     }
 
     public static CoderFile create(Path file, CoderFileSetup setup, Clock clock) {
@@ -145,8 +147,11 @@ public final class CoderFile implements AutoCloseable {
     }
 
     public Recording recording(String recordingId) {
-        return recordings().stream().filter(r -> r.id().equals(recordingId)).findFirst()
-                .orElseThrow(() -> EarmarkException.badInput("No recording " + recordingId + " in " + path()));
+        Recording r = recordingsById.get(recordingId);
+        if (r == null) {
+            throw EarmarkException.badInput("No recording " + recordingId + " in " + path());
+        }
+        return r;
     }
 
     /** Each recording with its status and number of (non-deleted) events, in the coder's order. */
@@ -219,9 +224,9 @@ public final class CoderFile implements AutoCloseable {
                     now, false));
         }
         return db.write(c -> {
-            for (Event e : events) {
-                EventSql.upsert(c, "events", e);
-                CoderFileSql.markStarted(c, e.recordingId(), now);
+            EventSql.upsertAll(c, "events", events);
+            for (String recordingId : events.stream().map(Event::recordingId).distinct().toList()) {
+                CoderFileSql.markStarted(c, recordingId, now);
             }
             CoderFileSql.audit(c, now, coder, "import", events.size() + " events from " + source);
             return events;

@@ -21,22 +21,36 @@ final class EventSql {
 
     /** Inserts the event, or replaces the stored row with the same id. */
     static void upsert(Connection c, String table, Event e) throws SQLException {
+        upsertAll(c, table, List.of(e));
+    }
+
+    /** Inserts or replaces many events with one prepared statement, in the caller's transaction. */
+    static void upsertAll(Connection c, String table, List<Event> events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.id().toString());
-            ps.setString(2, e.recordingId());
-            ps.setString(3, e.code());
-            ps.setLong(4, e.startMs());
-            if (e.endMs() == null) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setLong(5, e.endMs());
+            for (Event e : events) {
+                ps.setString(1, e.id().toString());
+                ps.setString(2, e.recordingId());
+                ps.setString(3, e.code());
+                ps.setLong(4, e.startMs());
+                if (e.endMs() == null) {
+                    ps.setNull(5, Types.INTEGER);
+                } else {
+                    ps.setLong(5, e.endMs());
+                }
+                ps.setString(6, e.note());
+                ps.setString(7, Timestamps.format(e.createdAt()));
+                ps.setString(8, Timestamps.format(e.updatedAt()));
+                ps.setInt(9, e.deleted() ? 1 : 0);
+                if (events.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
             }
-            ps.setString(6, e.note());
-            ps.setString(7, Timestamps.format(e.createdAt()));
-            ps.setString(8, Timestamps.format(e.updatedAt()));
-            ps.setInt(9, e.deleted() ? 1 : 0);
-            ps.executeUpdate();
+            if (events.size() > 1) {
+                ps.executeBatch();
+            }
         }
     }
 

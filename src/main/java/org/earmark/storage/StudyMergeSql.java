@@ -26,22 +26,37 @@ final class StudyMergeSql {
         for (var r : work.recordings()) {
             counts.put(r.id(), new int[3]);
         }
-        for (Event incoming : work.events()) {
-            int[] n = counts.computeIfAbsent(incoming.recordingId(), k -> new int[3]);
-            String[] stored = storedEvent(c, incoming);
-            if (stored == null) {
-                upsertEvent(c, work.coder(), incoming);
-                n[0]++;
-            } else if (!stored[0].equals(work.coder())) {
-                throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.BAD_INPUT,
-                        coderFileName + " holds event " + incoming.id() + " that the study already has from coder "
-                                + stored[0] + "; a coder file must not be a copy of another coder's file.");
-            } else if (Timestamps.parse(stored[1]).isBefore(incoming.updatedAt())) {
-                upsertEvent(c, work.coder(), incoming);
-                n[1]++;
-            } else {
-                n[2]++;
+        Map<String, String> storedUpdatedAt = storedEventsOf(c, work.coder());
+        String insert = "INSERT INTO events (coder, " + EventSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement adds = c.prepareStatement(insert);
+             PreparedStatement updates = c.prepareStatement(insert.replace("INSERT", "INSERT OR REPLACE"))) {
+            for (Event incoming : work.events()) {
+                int[] n = counts.computeIfAbsent(incoming.recordingId(), k -> new int[3]);
+                String stored = storedUpdatedAt.get(incoming.id().toString());
+                if (stored == null) {
+                    bind(adds, work.coder(), incoming);
+                    adds.addBatch();
+                    n[0]++;
+                } else if (Timestamps.parse(stored).isBefore(incoming.updatedAt())) {
+                    bind(updates, work.coder(), incoming);
+                    updates.addBatch();
+                    n[1]++;
+                } else {
+                    n[2]++;
+                }
             }
+            try {
+                adds.executeBatch();
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                    // An id new to this coder but already in the study: the file copies another coder's events.
+                    throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.BAD_INPUT,
+                            coderFileName + " holds events the study already has from another coder; a coder file"
+                                    + " must not be a copy of another coder's file. Nothing was merged.", e);
+                }
+                throw e;
+            }
+            updates.executeBatch();
         }
         for (RatingValue r : work.ratings()) {
             mergeRating(c, work.coder(), r);
@@ -49,43 +64,44 @@ final class StudyMergeSql {
         for (StatusValue s : work.statuses()) {
             mergeStatus(c, work.coder(), s);
         }
+        Map<String, Integer> live = liveCounts(c, work.coder());
         List<MergeReport.RecordingMerge> rows = new ArrayList<>();
         for (var e : counts.entrySet()) {
             rows.add(new MergeReport.RecordingMerge(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                    liveCount(c, work.coder(), e.getKey())));
+                    live.getOrDefault(e.getKey(), 0)));
         }
         return new MergeReport(work.coder(), coderFileName, rows);
     }
 
-    /** The stored row's coder and updated_at, or null if the study does not have the event. */
-    private static String[] storedEvent(Connection c, Event e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coder, updated_at FROM events WHERE id = ?")) {
-            ps.setString(1, e.id().toString());
+    /** The coder's events already in the study: id → updated_at. */
+    private static Map<String, String> storedEventsOf(Connection c, String coder) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, updated_at FROM events WHERE coder = ?")) {
+            ps.setString(1, coder);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
+        return out;
     }
 
-    private static void upsertEvent(Connection c, String coder, Event e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO events (coder, " + EventSql.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, coder);
-            ps.setString(2, e.id().toString());
-            ps.setString(3, e.recordingId());
-            ps.setString(4, e.code());
-            ps.setLong(5, e.startMs());
-            if (e.endMs() == null) {
-                ps.setNull(6, Types.INTEGER);
-            } else {
-                ps.setLong(6, e.endMs());
-            }
-            ps.setString(7, e.note());
-            ps.setString(8, Timestamps.format(e.createdAt()));
-            ps.setString(9, Timestamps.format(e.updatedAt()));
-            ps.setInt(10, e.deleted() ? 1 : 0);
-            ps.executeUpdate();
+    private static void bind(PreparedStatement ps, String coder, Event e) throws SQLException {
+        ps.setString(1, coder);
+        ps.setString(2, e.id().toString());
+        ps.setString(3, e.recordingId());
+        ps.setString(4, e.code());
+        ps.setLong(5, e.startMs());
+        if (e.endMs() == null) {
+            ps.setNull(6, Types.INTEGER);
+        } else {
+            ps.setLong(6, e.endMs());
         }
+        ps.setString(7, e.note());
+        ps.setString(8, Timestamps.format(e.createdAt()));
+        ps.setString(9, Timestamps.format(e.updatedAt()));
+        ps.setInt(10, e.deleted() ? 1 : 0);
     }
 
     private static void mergeRating(Connection c, String coder, RatingValue r) throws SQLException {
@@ -113,14 +129,17 @@ final class StudyMergeSql {
         }
     }
 
-    private static int liveCount(Connection c, String coder, String recordingId) throws SQLException {
+    private static Map<String, Integer> liveCounts(Connection c, String coder) throws SQLException {
+        Map<String, Integer> out = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM events WHERE coder = ? AND recording_id = ? AND deleted = 0")) {
+                "SELECT recording_id, count(*) FROM events WHERE coder = ? AND deleted = 0 GROUP BY recording_id")) {
             ps.setString(1, coder);
-            ps.setString(2, recordingId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
             }
         }
+        return out;
     }
 }

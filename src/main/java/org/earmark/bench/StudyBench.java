@@ -1,0 +1,114 @@
+package org.earmark.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.earmark.codebook.Codebook;
+import org.earmark.codebook.CodebookLoader;
+import org.earmark.io.TableWriters;
+import org.earmark.model.Assignment;
+import org.earmark.model.NewEvent;
+import org.earmark.model.Recording;
+import org.earmark.model.StudyRecording;
+import org.earmark.results.AgreementReport;
+import org.earmark.results.ResultTables;
+import org.earmark.results.StudyData;
+import org.earmark.storage.CoderFile;
+import org.earmark.storage.CoderFileSetup;
+import org.earmark.storage.StudyFile;
+import org.earmark.storage.StudySetup;
+import org.earmark.study.Merger;
+
+/**
+ * A trial-sized study (by default 500 recordings × 3 coders × 300 events) built from real coder
+ * files, then timed: merging the three files and computing the full agreement report, and
+ * exporting the results to XLSX.
+ */
+public final class StudyBench {
+
+    /** Seconds for each step, and how many events were merged. */
+    public record Timings(double mergeSeconds, double agreementSeconds, double exportSeconds, long events) {
+    }
+
+    private StudyBench() {
+    }
+
+    public static Timings run(Path dir, int recordings, int coders, int eventsPerCoder) throws Exception {
+        Codebook codebook = CodebookLoader.parse(BenchCodebook.json());
+        Random random = new Random(20261123);
+        List<StudySetup.Entry> entries = new ArrayList<>();
+        List<Recording> coderRecordings = new ArrayList<>();
+        for (int r = 0; r < recordings; r++) {
+            String id = String.format("R-%04d", r);
+            String sha = String.format("%064x", r);
+            entries.add(new StudySetup.Entry(new StudyRecording(id, "audio/" + id + ".wav", "wav", sha, 5_400_000),
+                    "original-" + r + ".wav", "orig-" + sha, Map.of("arm", r % 2 == 0 ? "a" : "b")));
+            coderRecordings.add(new Recording(id, r, sha, 5_400_000L, "audio/" + id + ".wav"));
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < coders; c++) {
+            names.add("coder" + c);
+        }
+        Path studyPath = dir.resolve("study.earmark-study");
+        List<Path> coderFiles = new ArrayList<>();
+        try (StudyFile study = StudyFile.create(studyPath, new StudySetup("Bench", codebook, List.of("arm"), entries),
+                Clock.systemUTC())) {
+            List<Assignment> assignments = new ArrayList<>();
+            for (String coder : names) {
+                for (int r = 0; r < recordings; r++) {
+                    assignments.add(new Assignment(coderRecordings.get(r).id(), coder, r,
+                            coder.equals(names.get(0)) ? "primary" : "second"));
+                }
+            }
+            study.assign(names, assignments, "bench");
+            long[][] truth = new long[recordings][eventsPerCoder];
+            for (int r = 0; r < recordings; r++) {
+                for (int e = 0; e < eventsPerCoder; e++) {
+                    truth[r][e] = 5_000L + e * 17_000L + random.nextInt(3_000);
+                }
+            }
+            for (String coder : names) {
+                Path file = dir.resolve(coder + ".earmark");
+                try (CoderFile f = CoderFile.create(file, new CoderFileSetup(study.id(), study.name(), coder, codebook,
+                        coderRecordings), Clock.systemUTC())) {
+                    List<NewEvent> events = new ArrayList<>(recordings * eventsPerCoder);
+                    for (int r = 0; r < recordings; r++) {
+                        for (int e = 0; e < eventsPerCoder; e++) {
+                            String code = random.nextInt(10) == 0 ? "B" : (e % 3 == 0 ? "C" : "A");
+                            long at = Math.max(0, truth[r][e] + random.nextInt(1_500) - 750);
+                            events.add(NewEvent.point(coderRecordings.get(r).id(), code, at));
+                        }
+                    }
+                    f.addAll(events, "bench");
+                }
+                coderFiles.add(file);
+            }
+            long t0 = System.nanoTime();
+            for (Path file : coderFiles) {
+                Merger.merge(study, file);
+            }
+            long t1 = System.nanoTime();
+            AgreementReport report = AgreementReport.compute(StudyData.load(study), 2.0);
+            long t2 = System.nanoTime();
+            if (report.overall().pairs() == 0) {
+                throw new IllegalStateException("the bench study produced no matched pairs");
+            }
+            var tables = ResultTables.build(study, 2.0, Instant.now());
+            TableWriters.xlsx(dir.resolve("bench.xlsx"), tables, "1.0");
+            long t3 = System.nanoTime();
+            return new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    (long) recordings * coders * eventsPerCoder);
+        } finally {
+            for (Path p : coderFiles) {
+                TagLatencyBench.deleteWithSidecars(p);
+            }
+            TagLatencyBench.deleteWithSidecars(studyPath);
+            Files.deleteIfExists(dir.resolve("bench.xlsx"));
+        }
+    }
+}
