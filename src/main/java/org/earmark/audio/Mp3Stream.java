@@ -33,7 +33,9 @@ record Mp3Stream(ByteBuffer data, int[] offsets, int[] lengths, int frameCount, 
 
     /** The playable length in samples per channel, as a gapless player (and the waveform) counts it. */
     long totalSamples() {
-        return Math.max(0, (long) frameCount * samplesPerFrame - skipSamples() - encoderPadding);
+        long decoded = (long) frameCount * samplesPerFrame;
+        // LAME's padding already counts the decoder delay (as ffmpeg reads it); without a tag, all that is left plays.
+        return Math.max(0, encoderDelay >= 0 ? decoded - encoderDelay - encoderPadding : decoded - skipSamples());
     }
 
     long durationMs() {
