@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code earmark study …}: the lead researcher's commands. */
 @Command(name = "study", description = "Set up a blinded study, send coder packages, merge what comes back.",
-        subcommands = {StudyCommand.Assign.class,
+        subcommands = {StudyInitCommand.class, StudyCommand.Assign.class, StudyPackageCommand.class,
                 StudyCommand.Merge.class, StudyCommand.Status.class, StudyResultsCommands.Agreement.class,
                 StudyResultsCommands.Fidelity.class, StudyResultsCommands.Unblind.class,
                 StudyResultsCommands.Export.class})

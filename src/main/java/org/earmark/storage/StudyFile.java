@@ -184,6 +184,12 @@ public final class StudyFile implements AutoCloseable {
         Instant now = now();
         return db.write(c -> {
             MergeReport report = StudyMergeSql.merge(c, work, coderFileName);
+            if (report.changedNothing()) {
+                // A repeated merge leaves the study as it was; only the audit log records the attempt.
+                CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder()
+                        + ": nothing new (already merged)");
+                return report;
+            }
             StudySql.run(c, "INSERT INTO merges (at, coder, coder_file_id, coder_file_sha256, added, updated, unchanged)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamps.format(now), work.coder(), work.fileId(),
                     coderFileSha256, report.added(), report.updated(), report.unchanged());

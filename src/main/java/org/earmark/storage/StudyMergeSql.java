@@ -58,11 +58,12 @@ final class StudyMergeSql {
             }
             updates.executeBatch();
         }
+        int otherChanges = 0;
         for (RatingValue r : work.ratings()) {
-            mergeRating(c, work.coder(), r);
+            otherChanges += mergeRating(c, work.coder(), r);
         }
         for (StatusValue s : work.statuses()) {
-            mergeStatus(c, work.coder(), s);
+            otherChanges += mergeStatus(c, work.coder(), s);
         }
         Map<String, Integer> live = liveCounts(c, work.coder());
         List<MergeReport.RecordingMerge> rows = new ArrayList<>();
@@ -70,7 +71,7 @@ final class StudyMergeSql {
             rows.add(new MergeReport.RecordingMerge(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
                     live.getOrDefault(e.getKey(), 0)));
         }
-        return new MergeReport(work.coder(), coderFileName, rows);
+        return new MergeReport(work.coder(), coderFileName, rows, otherChanges);
     }
 
     /** The coder's events already in the study: id → updated_at. */
@@ -104,7 +105,7 @@ final class StudyMergeSql {
         ps.setInt(10, e.deleted() ? 1 : 0);
     }
 
-    private static void mergeRating(Connection c, String coder, RatingValue r) throws SQLException {
+    private static int mergeRating(Connection c, String coder, RatingValue r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ratings (coder, recording_id, scale_id, value,"
                 + " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (coder, recording_id, scale_id) DO UPDATE SET"
                 + " value = excluded.value, updated_at = excluded.updated_at WHERE excluded.updated_at > updated_at")) {
@@ -113,11 +114,11 @@ final class StudyMergeSql {
             ps.setString(3, r.scaleId());
             ps.setObject(4, r.value());
             ps.setString(5, Timestamps.format(r.updatedAt()));
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
-    private static void mergeStatus(Connection c, String coder, StatusValue s) throws SQLException {
+    private static int mergeStatus(Connection c, String coder, StatusValue s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO recording_status (coder, recording_id, status,"
                 + " updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (coder, recording_id) DO UPDATE SET"
                 + " status = excluded.status, updated_at = excluded.updated_at WHERE excluded.updated_at > updated_at")) {
@@ -125,7 +126,7 @@ final class StudyMergeSql {
             ps.setString(2, s.recordingId());
             ps.setString(3, s.status().storedName());
             ps.setString(4, Timestamps.format(s.updatedAt()));
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
