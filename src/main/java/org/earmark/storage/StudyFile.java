@@ -266,6 +266,14 @@ public final class StudyFile implements AutoCloseable {
         });
     }
 
+    /**
+     * Original file name → anonymised recording id. Part of the allocation key: for matching coding
+     * done elsewhere to recordings on the lead's own machine; never shown, packaged or exported.
+     */
+    public Map<String, String> originalFileNames() {
+        return db.read(c -> StudySql.pairs(c, "SELECT original_file, recording_id FROM allocation_key"));
+    }
+
     /** The allocation columns' names, in the order of the allocation file. Names are not values: safe while blind. */
     public List<String> allocationColumns() {
         return db.read(c -> StudySql.strings(c, "SELECT column_name FROM allocation_columns ORDER BY position"));
