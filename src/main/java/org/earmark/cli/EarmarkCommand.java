@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 OpenCommand.class,
                 CodesCommand.class,
                 StudyCommand.class,
+                BenchCommand.class,
                 ReliabilityCommand.class,
         })
 public final class EarmarkCommand implements Runnable {

@@ -46,6 +46,8 @@ public final class CoderFile implements AutoCloseable {
     /** Recordings never change after the file is made, so they are read once. */
     private final List<Recording> recordings;
     private final Map<String, Recording> recordingsById = new HashMap<>();
+    /** Recordings past "not started", so a tag needs no status update after the first. */
+    private final java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private CoderFile(Database db, Clock clock) {
         this.db = db;
@@ -65,6 +67,8 @@ public final class CoderFile implements AutoCloseable {
             return List.copyOf(out);
         });
         recordings.forEach(r -> recordingsById.put(r.id(), r));
+        started.addAll(db.read(c -> StudySql.strings(c,
+                "SELECT recording_id FROM recording_status WHERE status <> 'not_started'")));
     }
 
     public static CoderFile create(Path file, CoderFileSetup setup, Clock clock) {
@@ -194,18 +198,31 @@ public final class CoderFile implements AutoCloseable {
         return db.read(c -> EventSql.find(c, "events", id));
     }
 
-    /** Tags a new event; it is on disk when this returns. */
+    /** Tags a new event; it is on disk when this returns. This is the hot path of a coding session. */
     public Event add(NewEvent request) {
         validate(request.recordingId(), request.code(), request.startMs(), request.endMs());
         Instant now = now();
         Event event = new Event(UUID.randomUUID(), request.recordingId(), request.code(), request.startMs(),
                 request.endMs(), request.note(), now, now, false);
-        return db.write(c -> {
-            EventSql.upsert(c, "events", event);
-            CoderFileSql.markStarted(c, event.recordingId(), now);
-            CoderFileSql.audit(c, now, coder, "add", describe(event));
-            return event;
+        boolean first = !started.contains(event.recordingId());
+        db.write(c -> {
+            PreparedStatement insert = db.cached("INSERT INTO events (" + EventSql.COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            EventSql.bind(insert, event);
+            insert.executeUpdate();
+            if (first) {
+                CoderFileSql.markStarted(c, event.recordingId(), now);
+            }
+            PreparedStatement audit = db.cached("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)");
+            audit.setString(1, Timestamps.format(now));
+            audit.setString(2, coder);
+            audit.setString(3, "add");
+            audit.setString(4, describe(event));
+            audit.executeUpdate();
+            return null;
         });
+        started.add(event.recordingId());
+        return event;
     }
 
     /** Adds many events as one action (an import): all are stored, or — if any is invalid — none. */
@@ -317,6 +334,11 @@ public final class CoderFile implements AutoCloseable {
             CoderFileSql.audit(c, now, coder, "status", recordingId + " " + status.storedName());
             return null;
         });
+        if (status == RecordingStatus.NOT_STARTED) {
+            started.remove(recordingId);
+        } else {
+            started.add(recordingId);
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
+    /** Statements of the hot paths (a tag), prepared once: preparing costs as much as the insert itself. */
+    private final java.util.Map<String, java.sql.PreparedStatement> cached = new java.util.HashMap<>();
 
     private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
@@ -148,6 +150,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A prepared statement kept for the life of this connection; use it only inside {@link #write}/{@link #read}. */
+    java.sql.PreparedStatement cached(String sql) throws SQLException {
+        java.sql.PreparedStatement ps = cached.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            cached.put(sql, ps);
+        }
+        return ps;
+    }
+
     public int schemaVersion() {
         return read(c -> intPragma(c, "user_version"));
     }
@@ -155,6 +167,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
+            for (java.sql.PreparedStatement ps : cached.values()) {
+                ps.close();
+            }
+            cached.clear();
             connection.close();
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "close");

@@ -29,19 +29,7 @@ final class EventSql {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Event e : events) {
-                ps.setString(1, e.id().toString());
-                ps.setString(2, e.recordingId());
-                ps.setString(3, e.code());
-                ps.setLong(4, e.startMs());
-                if (e.endMs() == null) {
-                    ps.setNull(5, Types.INTEGER);
-                } else {
-                    ps.setLong(5, e.endMs());
-                }
-                ps.setString(6, e.note());
-                ps.setString(7, Timestamps.format(e.createdAt()));
-                ps.setString(8, Timestamps.format(e.updatedAt()));
-                ps.setInt(9, e.deleted() ? 1 : 0);
+                bind(ps, e);
                 if (events.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -52,6 +40,23 @@ final class EventSql {
                 ps.executeBatch();
             }
         }
+    }
+
+    /** Binds an event to the nine placeholders of {@link #COLUMNS}, in order. */
+    static void bind(PreparedStatement ps, Event e) throws SQLException {
+        ps.setString(1, e.id().toString());
+        ps.setString(2, e.recordingId());
+        ps.setString(3, e.code());
+        ps.setLong(4, e.startMs());
+        if (e.endMs() == null) {
+            ps.setNull(5, Types.INTEGER);
+        } else {
+            ps.setLong(5, e.endMs());
+        }
+        ps.setString(6, e.note());
+        ps.setString(7, Timestamps.format(e.createdAt()));
+        ps.setString(8, Timestamps.format(e.updatedAt()));
+        ps.setInt(9, e.deleted() ? 1 : 0);
     }
 
     static Optional<Event> find(Connection c, String table, UUID id) throws SQLException {
