@@ -13,9 +13,13 @@ import org.earmark.core.EarmarkException;
 import org.earmark.core.Failures;
 import org.earmark.io.AtomicFiles;
 import org.earmark.io.EventCsv;
+import org.earmark.io.elan.ElanInterchange;
+import org.earmark.io.interchange.ImportOptions;
+import org.earmark.io.praat.PraatInterchange;
 import org.earmark.model.Event;
 import org.earmark.model.NewEvent;
 import org.earmark.storage.CoderFile;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,8 +86,8 @@ final class CodesCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Import events from a CSV file (recording,code,start_s,end_s,note)"
-            + " in one step: all of them, or none if any line is bad.")
+    @Command(name = "import", description = "Import events in one step — all of them, or none if any is bad — from"
+            + " CSV (recording,code,start_s,end_s,note), ELAN (.eaf) or Praat (.TextGrid): one tier per code.")
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -91,15 +95,37 @@ final class CodesCommand implements Runnable {
         @Parameters(paramLabel = "CODERFILE")
         Path file;
 
-        @Option(names = "--csv", required = true, paramLabel = "F", description = "The CSV file to import.")
-        Path csv;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--csv", required = true, paramLabel = "F", description = "A CSV file.")
+            Path csv;
+
+            @Option(names = "--eaf", required = true, paramLabel = "F", description = "An ELAN file.")
+            Path eaf;
+
+            @Option(names = "--textgrid", required = true, paramLabel = "F", description = "A Praat TextGrid.")
+            Path textgrid;
+        }
+
+        @Option(names = "--recording", paramLabel = "ID",
+                description = "The recording the ELAN/Praat file is for (default: from its name or media link).")
+        String recording;
+
+        @Option(names = "--skip-unknown-tiers", description = "Ignore tiers that name no code instead of refusing.")
+        boolean skipUnknownTiers;
 
         @Override
         public Integer call() {
-            List<NewEvent> events = EventCsv.read(csv);
+            Path from = source.csv != null ? source.csv : source.eaf != null ? source.eaf : source.textgrid;
+            ImportOptions options = new ImportOptions(recording, skipUnknownTiers);
             try (CoderFile coderFile = CoderFile.open(file)) {
-                List<Event> saved = coderFile.addAll(events, csv.getFileName().toString());
-                spec.commandLine().getOut().printf("imported %d events from %s into %s%n", saved.size(), csv, file);
+                List<NewEvent> events = source.csv != null ? EventCsv.read(source.csv)
+                        : source.eaf != null ? ElanInterchange.read(coderFile, source.eaf, options)
+                        : PraatInterchange.read(coderFile, source.textgrid, options);
+                List<Event> saved = coderFile.addAll(events, from.getFileName().toString());
+                spec.commandLine().getOut().printf("imported %d events from %s into %s%n", saved.size(), from, file);
             }
             return Failures.EXIT_OK;
         }
@@ -113,16 +139,27 @@ final class CodesCommand implements Runnable {
         @Parameters(paramLabel = "CODERFILE")
         Path file;
 
-        @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv")
+        @Option(names = "--format", required = true, paramLabel = "FORMAT",
+                description = "csv, eaf (ELAN) or textgrid (Praat)")
         String format;
 
-        @Option(names = "--out", required = true, paramLabel = "F", description = "The file to write.")
+        @Option(names = "--out", required = true, paramLabel = "P", description = "The file to write; for eaf and"
+                + " textgrid a folder (one file per recording), or a file when the coder file has one recording.")
         Path out;
 
         @Override
         public Integer call() {
+            if (format.equals("eaf") || format.equals("textgrid")) {
+                List<Path> written;
+                try (CoderFile coderFile = CoderFile.open(file)) {
+                    written = format.equals("eaf") ? ElanInterchange.export(coderFile, out)
+                            : PraatInterchange.export(coderFile, out);
+                }
+                written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));
+                return Failures.EXIT_OK;
+            }
             if (!format.equals("csv")) {
-                throw EarmarkException.badInput("Unknown export format \"" + format + "\"; this version writes: csv");
+                throw EarmarkException.badInput("Unknown export format \"" + format + "\"; use csv, eaf or textgrid");
             }
             List<Event> events;
             try (CoderFile coderFile = CoderFile.open(file)) {
