@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.earmark.storage.CoderWorkReader;
+import org.earmark.storage.FileKind;
+import org.earmark.storage.StudyFile;
 import org.earmark.storage.CoderFileSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,7 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An Earmark coder file (.earmark).")
+    @Parameters(paramLabel = "FILE", description = "An Earmark coder file (.earmark), study file or study folder.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -29,8 +31,15 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CoderFileSummary s = CoderWorkReader.summarise(file);
         PrintWriter out = spec.commandLine().getOut();
+        if (java.nio.file.Files.isDirectory(file) && java.nio.file.Files.exists(file.resolve(StudyFile.FILE_NAME))) {
+            file = file.resolve(StudyFile.FILE_NAME);
+        }
+        if (FileKind.of(file).orElse(null) == FileKind.STUDY) {
+            printStudy(StudyFile.summarise(file), out);
+            return 0;
+        }
+        CoderFileSummary s = CoderWorkReader.summarise(file);
         if (json) {
             var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             var node = mapper.valueToTree(s);
@@ -48,5 +57,25 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("  events      %d (%d deleted kept as tombstones)%n", s.events(), s.deletedEvents());
         out.printf("  created     %s by %s%n", s.createdAt(), s.createdBy());
         return 0;
+    }
+
+    private void printStudy(StudyFile.Summary s, PrintWriter out) throws Exception {
+        if (json) {
+            var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(s);
+            node.put("kind", "study file");
+            out.println(mapper.writeValueAsString(node));
+            return;
+        }
+        out.printf("%s%n", file);
+        out.printf("  kind        Earmark study file (format %d)%n", s.schemaVersion());
+        out.printf("  study       %s (%s)%n", s.name(), s.studyId());
+        out.printf("  coders      %s%n", s.coders().isEmpty() ? "none assigned yet" : String.join(", ", s.coders()));
+        out.printf("  codebook    %s version %s%n", s.codebookId(), s.codebookVersion());
+        out.printf("  hash        %s%n", s.codebookHash());
+        out.printf("  recordings  %d%n", s.recordings());
+        out.printf("  events      %d merged%n", s.liveEvents());
+        out.printf("  blinding    %s%n", s.unblinded() ? "unblinded" : "blind (allocation hidden)");
+        out.printf("  created     %s by %s%n", s.createdAt(), s.createdBy());
     }
 }

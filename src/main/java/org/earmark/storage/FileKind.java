@@ -26,6 +26,18 @@ public enum FileKind {
         return description;
     }
 
+    /** The kind a file says it is, from its header bytes alone; empty if it is not an Earmark file. */
+    public static Optional<FileKind> of(java.nio.file.Path file) {
+        try {
+            if (SqliteHeader.read(file) instanceof SqliteHeader.Verdict.Sqlite s) {
+                return ofApplicationId(s.header().applicationId());
+            }
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Optional<FileKind> ofApplicationId(int id) {
         return Arrays.stream(values()).filter(k -> k.applicationId == id).findFirst();
     }

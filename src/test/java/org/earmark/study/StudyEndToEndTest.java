@@ -100,6 +100,11 @@ class StudyEndToEndTest {
                 assertNoSecret(Files.readAllBytes(study.resolve("audio").resolve(n)), "audio/" + n);
             }
         }
+        Run info = cli("info", study.toString());
+        assertEquals(0, info.exit, info.toString());
+        assertTrue(info.out.contains("Earmark study file") && info.out.contains("OFS pilot")
+                && info.out.contains("recordings  3") && info.out.contains("blind (allocation hidden)"), info.out);
+        assertNoSecret(info.out.getBytes(StandardCharsets.UTF_8), "earmark info");
     }
 
     @Test
