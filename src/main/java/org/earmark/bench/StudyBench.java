@@ -38,6 +38,13 @@ public final class StudyBench {
     private StudyBench() {
     }
 
+    /** Runs the trial-sized study once and prints the timings; for profiling outside {@code earmark bench}. */
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("earmark-study-bench");
+        System.out.println(run(dir, 500, 3, 300));
+        Files.deleteIfExists(dir);
+    }
+
     public static Timings run(Path dir, int recordings, int coders, int eventsPerCoder) throws Exception {
         Codebook codebook = CodebookLoader.parse(BenchCodebook.json());
         Random random = new Random(20261123);

@@ -27,7 +27,12 @@ public record Codebook(String id, String version, String title, List<EventCode> 
     }
 
     public Optional<EventCode> code(String codeId) {
-        return codes.stream().filter(c -> c.id().equals(codeId)).findFirst();
+        for (EventCode c : codes) { // a plain loop: this runs for every event of a study
+            if (c.id().equals(codeId)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<EventCode> codeForHotkey(Hotkey key) {

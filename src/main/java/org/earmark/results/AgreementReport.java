@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.earmark.agreement.RatingsTable;
 import org.earmark.agreement.coefficient.GwetAc1;
 import org.earmark.agreement.coefficient.IccEstimate;
 import org.earmark.agreement.coefficient.IccForm;
@@ -54,6 +53,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
 
     public static AgreementReport compute(StudyData data, double toleranceS) {
         long toleranceMs = Math.round(toleranceS * 1000);
+        Map<String, CodeKind> kinds = kinds(data);
         List<String> compared = data.doubleCoded();
         List<StudyAgreement.RecordingEvents> pointEvents = new ArrayList<>();
         java.util.TreeSet<String> coders = new java.util.TreeSet<>();
@@ -61,7 +61,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             Map<String, List<TimedEvent>> byCoder = new TreeMap<>();
             for (String coder : data.assignedCoders(r)) {
                 coders.add(coder);
-                byCoder.put(coder, timed(data, r, coder, CodeKind.POINT));
+                byCoder.put(coder, timed(data, kinds, r, coder, CodeKind.POINT));
             }
             pointEvents.add(new StudyAgreement.RecordingEvents(r, byCoder));
         }
@@ -121,21 +121,20 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
 
     /** Gwet's AC1 over the matched units of all recordings, "no event" a category (Gwet 2008, multi-rater form). */
     private static OptionalDouble ac1(StudyAgreement.Report study) {
-        RatingsTable.Builder table = RatingsTable.labelBuilder();
-        int units = 0;
-        for (var entry : study.perRecording().entrySet()) {
-            MultiCoderAgreement m = entry.getValue();
-            List<String[]> matched = m.units();
-            for (int u = 0; u < matched.size(); u++) {
-                String unit = entry.getKey() + "#" + u;
-                for (int c = 0; c < m.coders().size(); c++) {
-                    String value = matched.get(u)[c];
-                    table.label(unit, m.coders().get(c), value == null ? ConfusionTable.NO_EVENT : value);
+        Map<String, Integer> categories = new java.util.HashMap<>();
+        List<int[]> values = new ArrayList<>();
+        for (MultiCoderAgreement m : study.perRecording().values()) {
+            for (String[] unit : m.units()) {
+                int[] row = new int[unit.length];
+                for (int c = 0; c < unit.length; c++) {
+                    String value = unit[c] == null ? ConfusionTable.NO_EVENT : unit[c];
+                    row[c] = categories.computeIfAbsent(value, k -> categories.size());
                 }
-                units++;
+                values.add(row);
             }
         }
-        return units < 2 ? OptionalDouble.empty() : GwetAc1.compute(table.build());
+        return values.size() < 2 ? OptionalDouble.empty()
+                : GwetAc1.compute(values.toArray(int[][]::new), categories.size());
     }
 
     private static Map<String, ScoreAgreement> metricAgreement(StudyData data, List<String> compared) {
@@ -160,14 +159,21 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
         return out;
     }
 
+    private static Map<String, CodeKind> kinds(StudyData data) {
+        Map<String, CodeKind> kinds = new java.util.HashMap<>();
+        data.codebook().codes().forEach(c -> kinds.put(c.id(), c.kind()));
+        return kinds;
+    }
+
     private static Map<String, SpanCodeAgreement> spanAgreement(StudyData data, List<String> compared) {
+        Map<String, CodeKind> kinds = kinds(data);
         Map<String, List<SpanAgreement.SliceScores>> slices = new TreeMap<>();
         Map<String, List<Double>> alphas = new TreeMap<>();
         for (String r : compared) {
             long length = data.recordings().get(r).durationMs();
             Map<String, List<TimedEvent>> byCoder = new TreeMap<>();
             for (String coder : data.assignedCoders(r)) {
-                byCoder.put(coder, timed(data, r, coder, CodeKind.SPAN));
+                byCoder.put(coder, timed(data, kinds, r, coder, CodeKind.SPAN));
             }
             if (length <= 0 || byCoder.values().stream().allMatch(List::isEmpty)) {
                 continue;
@@ -191,11 +197,11 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
         return values.stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
     }
 
-    private static List<TimedEvent> timed(StudyData data, String recording, String coder, CodeKind kind) {
+    private static List<TimedEvent> timed(StudyData data, Map<String, CodeKind> kinds, String recording, String coder,
+            CodeKind kind) {
         List<TimedEvent> out = new ArrayList<>();
         for (Event e : data.events(recording, coder)) {
-            EventCode code = data.codebook().code(e.code()).orElse(null);
-            if (code == null || code.kind() != kind) {
+            if (kinds.get(e.code()) != kind) {
                 continue;
             }
             out.add(kind == CodeKind.POINT ? TimedEvent.point(e.code(), e.startMs())

@@ -17,7 +17,7 @@ import org.earmark.storage.StudyFile;
  */
 public record StudyData(String studyId, String studyName, Codebook codebook, Map<String, StudyRecording> recordings,
         List<Assignment> assignments, Map<String, Map<String, List<Event>>> events,
-        Map<String, Map<String, Map<String, Integer>>> ratings) {
+        Map<String, Map<String, Map<String, Integer>>> ratings, Map<String, List<String>> assignedByRecording) {
 
     /** The coder name under which adjudicated (consensus) coding is stored. */
     public static final String CONSENSUS = "consensus";
@@ -25,8 +25,16 @@ public record StudyData(String studyId, String studyName, Codebook codebook, Map
     public static StudyData load(StudyFile study) {
         Map<String, StudyRecording> recordings = study.recordings().stream()
                 .collect(Collectors.toMap(StudyRecording::id, Function.identity(), (a, b) -> a, TreeMap::new));
-        return new StudyData(study.id(), study.name(), study.codebook(), recordings, study.assignments(),
-                study.liveEvents(), study.ratings());
+        List<Assignment> assignments = study.assignments();
+        Map<String, List<String>> assigned = new TreeMap<>();
+        for (Assignment a : assignments) {
+            if (!a.coder().equals(CONSENSUS)) {
+                assigned.computeIfAbsent(a.recordingId(), k -> new java.util.ArrayList<>()).add(a.coder());
+            }
+        }
+        assigned.replaceAll((r, coders) -> coders.stream().sorted().distinct().toList());
+        return new StudyData(study.id(), study.name(), study.codebook(), recordings, assignments,
+                study.liveEvents(), study.ratings(), assigned);
     }
 
     /** Coders (not the consensus) who have events or ratings on a recording, in name order. */
@@ -39,8 +47,7 @@ public record StudyData(String studyId, String studyName, Codebook codebook, Map
 
     /** Coders assigned a recording (not the consensus), in name order. */
     public List<String> assignedCoders(String recordingId) {
-        return assignments.stream().filter(a -> a.recordingId().equals(recordingId) && !a.coder().equals(CONSENSUS))
-                .map(Assignment::coder).sorted().distinct().toList();
+        return assignedByRecording.getOrDefault(recordingId, List.of());
     }
 
     public List<Event> events(String recordingId, String coder) {

@@ -16,16 +16,29 @@ public final class GwetAc1 {
 
     /** Empty with fewer than two units rated by two or more coders, or a single category. */
     public static OptionalDouble compute(RatingsTable table) {
-        int q = table.categoryCount();
+        int[][] values = new int[table.unitCount()][table.coderCount()];
+        for (int u = 0; u < values.length; u++) {
+            for (int c = 0; c < values[u].length; c++) {
+                values[u][c] = table.category(u, c);
+            }
+        }
+        return compute(values, table.categoryCount());
+    }
+
+    /**
+     * The same from category indices: {@code values[unit]} holds each rating's category (0..q-1) or
+     * {@link RatingsTable#MISSING}. AC1 depends only on how many ratings of each category a unit has,
+     * so units may have different numbers of ratings and no coder identity is needed.
+     */
+    public static OptionalDouble compute(int[][] values, int q) {
         int[] counts = new int[q];
         double[] pi = new double[q];
         double paSum = 0;
         int ratedUnits = 0; // n: units with at least one rating
         int pairableUnits = 0; // n': units with at least two ratings
-        for (int u = 0; u < table.unitCount(); u++) {
+        for (int[] unit : values) {
             int r = 0;
-            for (int c = 0; c < table.coderCount(); c++) {
-                int k = table.category(u, c);
+            for (int k : unit) {
                 if (k != RatingsTable.MISSING) {
                     counts[k]++;
                     r++;
