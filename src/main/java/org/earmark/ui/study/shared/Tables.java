@@ -1,0 +1,26 @@
+package org.earmark.ui.study.shared;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableColumn;
+
+/** Read-only table columns of text, as the lead screens show them. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    public static <R> TableColumn<R, String> column(String title, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    /** A column of numbers or short values, aligned right. */
+    public static <R> TableColumn<R, String> number(String title, Function<R, String> value) {
+        TableColumn<R, String> column = column(title, value);
+        column.setStyle("-fx-alignment: center-right;");
+        return column;
+    }
+}
