@@ -62,7 +62,7 @@ public final class AdjudicationView implements Screen {
         sound.textProperty().bind(model.soundMessageProperty());
         sound.visibleProperty().bind(model.soundMessageProperty().isNotEmpty());
         sound.managedProperty().bind(sound.visibleProperty());
-        sound.setStyle("-fx-text-fill: -color-warning-fg;");
+        sound.setStyle("-fx-text-fill: #9a6700;");
         JobBar waveform = new JobBar(model.waveformJobProperty(), new javafx.beans.property.SimpleStringProperty(""),
                 text, "adjudication-waveform");
         waveform.visibleProperty().bind(model.waveformJobProperty().isNotNull());

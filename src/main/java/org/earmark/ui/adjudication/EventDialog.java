@@ -44,7 +44,7 @@ final class EventDialog extends Dialog<EventDialog.Answer> {
         Label problem = new Label();
         problem.setId("edit-problem");
         problem.textProperty().bind(form.problem());
-        problem.setStyle("-fx-text-fill: -color-danger-fg;");
+        problem.setStyle("-fx-text-fill: #cf222e;");
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);

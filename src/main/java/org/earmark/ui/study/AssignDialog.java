@@ -32,7 +32,7 @@ final class AssignDialog extends Dialog<AssignForm.Request> {
         problem.setId("assign-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(form.problem());
-        problem.setStyle("-fx-text-fill: -color-danger-fg;");
+        problem.setStyle("-fx-text-fill: #cf222e;");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

@@ -1,5 +1,7 @@
 package org.earmark.ui.study;
 
+import static org.earmark.ui.study.shared.Tables.column;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -35,7 +37,6 @@ import org.earmark.storage.StudyFile;
 import org.earmark.ui.common.ErrorReporter;
 import org.earmark.ui.study.shared.JobBar;
 import org.earmark.ui.study.shared.Screen;
-import static org.earmark.ui.study.shared.Tables.column;
 
 /**
  * The lead's window for one study folder: the Study tab (recordings, coders, assign, packages,
@@ -84,7 +85,7 @@ public final class StudyWindow {
         root.setOnDragExited(e -> root.setStyle(""));
         root.setOnDragEntered(e -> {
             if (acceptable(e)) {
-                root.setStyle("-fx-border-color: -color-accent-emphasis; -fx-border-width: 3;");
+                root.setStyle("-fx-border-color: #0969da; -fx-border-width: 3;");
             }
         });
         stage.setScene(new Scene(root, 1200, 800));
@@ -257,10 +258,15 @@ public final class StudyWindow {
     private void dropped(DragEvent e) {
         boolean ok = acceptable(e);
         if (ok) {
-            tabs.getSelectionModel().select(0);
-            model.merge(StudyViewModel.coderFiles(e.getDragboard().getFiles()));
+            drop(e.getDragboard().getFiles());
         }
         e.setDropCompleted(ok);
         e.consume();
+    }
+
+    /** Files dropped on the window: the coder files among them are merged, and the Study tab shows the reports. */
+    public void drop(List<File> files) {
+        tabs.getSelectionModel().select(0);
+        model.merge(StudyViewModel.coderFiles(files));
     }
 }
