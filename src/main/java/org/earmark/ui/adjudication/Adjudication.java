@@ -18,16 +18,18 @@ import org.earmark.model.NewEvent;
 
 /**
  * Two coders' work on one recording, split into what they agree on and the disagreements the
- * lead settles, and the consensus that results. Events are matched by the statistics engine's
- * {@link EventMatcher} (point events with point events, spans with spans, by start time within the
- * tolerance); a matched pair with the same code is agreed and taken as coder A has it, everything
- * else — an event only one coder has, a pair with different codes, a global rating the coders gave
- * differently — is a disagreement. Plain Java, so it is tested without JavaFX.
+ * lead settles, and the consensus that results. Point events are matched by the statistics
+ * engine's {@link EventMatcher} (one-to-one, order-preserving, within the tolerance); a matched pair
+ * with the same code is agreed and taken as coder A has it. Span events of the same code are
+ * paired by overlap (largest first, one-to-one); a pair whose start and end both lie within the
+ * tolerance is agreed, otherwise its times differ. Everything else — an event only one coder has,
+ * a pair with different codes or times, a global rating the coders gave differently — is a
+ * disagreement. Plain Java, so it is tested without JavaFX.
  */
 public final class Adjudication {
 
     /** What kind of disagreement an item is. */
-    public enum Kind { ONLY_A, ONLY_B, DIFFERENT_CODE, RATING }
+    public enum Kind { ONLY_A, ONLY_B, DIFFERENT_CODE, DIFFERENT_TIMES, RATING }
 
     /** The lead's decision on an item. */
     public enum Choice { OPEN, A, B, EDITED }
@@ -99,35 +101,59 @@ public final class Adjudication {
         List<Event> agreed = new ArrayList<>();
         List<Event> agreedByB = new ArrayList<>();
         List<Item> items = new ArrayList<>();
-        for (boolean spans : new boolean[] {false, true}) {
-            List<Event> a = kind(eventsA, spans);
-            List<Event> b = kind(eventsB, spans);
-            EventMatching m = EventMatcher.match(timed(a), timed(b), toleranceMs);
-            boolean[] usedA = new boolean[a.size()];
-            boolean[] usedB = new boolean[b.size()];
-            for (EventMatching.Pair p : m.pairs()) {
-                usedA[p.a()] = true;
-                usedB[p.b()] = true;
-                Event ea = a.get(p.a());
-                Event eb = b.get(p.b());
-                if (ea.code().equals(eb.code())) {
-                    agreed.add(ea);
-                    agreedByB.add(eb);
-                } else {
-                    items.add(new Item(Kind.DIFFERENT_CODE, ea, eb, null, null, null));
-                }
+        List<Event> pointsA = kind(eventsA, false);
+        List<Event> pointsB = kind(eventsB, false);
+        EventMatching m = EventMatcher.match(timed(pointsA), timed(pointsB), toleranceMs);
+        boolean[] usedA = new boolean[pointsA.size()];
+        boolean[] usedB = new boolean[pointsB.size()];
+        for (EventMatching.Pair p : m.pairs()) {
+            usedA[p.a()] = true;
+            usedB[p.b()] = true;
+            Event ea = pointsA.get(p.a());
+            Event eb = pointsB.get(p.b());
+            if (ea.code().equals(eb.code())) {
+                agreed.add(ea);
+                agreedByB.add(eb);
+            } else {
+                items.add(new Item(Kind.DIFFERENT_CODE, ea, eb, null, null, null));
             }
-            for (int i = 0; i < a.size(); i++) {
-                if (!usedA[i]) {
-                    items.add(new Item(Kind.ONLY_A, a.get(i), null, null, null, null));
-                }
-            }
-            for (int j = 0; j < b.size(); j++) {
-                if (!usedB[j]) {
-                    items.add(new Item(Kind.ONLY_B, null, b.get(j), null, null, null));
+        }
+        unpaired(pointsA, usedA, pointsB, usedB, items);
+        List<Event> spansA = kind(eventsA, true);
+        List<Event> spansB = kind(eventsB, true);
+        boolean[] spanUsedA = new boolean[spansA.size()];
+        boolean[] spanUsedB = new boolean[spansB.size()];
+        List<long[]> overlaps = new ArrayList<>(); // {overlap, i, j}
+        for (int i = 0; i < spansA.size(); i++) {
+            for (int j = 0; j < spansB.size(); j++) {
+                Event x = spansA.get(i);
+                Event y = spansB.get(j);
+                long overlap = Math.min(x.endMs(), y.endMs()) - Math.max(x.startMs(), y.startMs());
+                if (x.code().equals(y.code()) && overlap > 0) {
+                    overlaps.add(new long[] {overlap, i, j});
                 }
             }
         }
+        overlaps.sort(Comparator.<long[]>comparingLong(o -> -o[0]).thenComparingLong(o -> o[1])
+                .thenComparingLong(o -> o[2]));
+        for (long[] o : overlaps) {
+            int i = (int) o[1];
+            int j = (int) o[2];
+            if (spanUsedA[i] || spanUsedB[j]) {
+                continue;
+            }
+            spanUsedA[i] = true;
+            spanUsedB[j] = true;
+            Event x = spansA.get(i);
+            Event y = spansB.get(j);
+            if (Math.abs(x.startMs() - y.startMs()) <= toleranceMs && Math.abs(x.endMs() - y.endMs()) <= toleranceMs) {
+                agreed.add(x);
+                agreedByB.add(y);
+            } else {
+                items.add(new Item(Kind.DIFFERENT_TIMES, x, y, null, null, null));
+            }
+        }
+        unpaired(spansA, spanUsedA, spansB, spanUsedB, items);
         items.sort(Comparator.comparingLong(Item::atMs).thenComparingLong(Item::endMs));
         Map<String, Integer> agreedRatings = new LinkedHashMap<>();
         for (RatingScale scale : codebook.ratings()) {
@@ -145,6 +171,19 @@ public final class Adjudication {
         agreed.sort(ORDER);
         agreedByB.sort(ORDER);
         return new Adjudication(recordingId, coderA, coderB, toleranceMs, agreed, agreedByB, agreedRatings, items);
+    }
+
+    private static void unpaired(List<Event> a, boolean[] usedA, List<Event> b, boolean[] usedB, List<Item> items) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!usedA[i]) {
+                items.add(new Item(Kind.ONLY_A, a.get(i), null, null, null, null));
+            }
+        }
+        for (int j = 0; j < b.size(); j++) {
+            if (!usedB[j]) {
+                items.add(new Item(Kind.ONLY_B, null, b.get(j), null, null, null));
+            }
+        }
     }
 
     /** The order the matcher puts events in (time, then code, then end), so its indices are ours. */

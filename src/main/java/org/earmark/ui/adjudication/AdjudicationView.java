@@ -15,7 +15,6 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableView;
@@ -139,19 +138,9 @@ public final class AdjudicationView implements Screen {
                 model.toleranceProperty().set(now);
             }
         });
-        Label progress = new Label();
-        progress.setId("adjudication-progress");
-        progress.textProperty().bind(model.progressTextProperty());
-        Button save = new Button(text.getString("adjudication.action.save"));
-        save.setId("adjudication-save");
-        save.getStyleClass().add("accent");
-        save.disableProperty().bind(model.canSaveProperty().not());
-        save.setOnAction(e -> model.save());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(new Label(text.getString("adjudication.recording")), recording,
                 new Label(text.getString("adjudication.coderA")), a, new Label(text.getString("adjudication.coderB")), b,
-                new Label(text.getString("adjudication.tolerance")), tolerance, spacer, progress, new Separator(), save);
+                new Label(text.getString("adjudication.tolerance")), tolerance);
     }
 
     private HBox actions() {
@@ -163,8 +152,22 @@ public final class AdjudicationView implements Screen {
         buttons.add(button("edit", this::edit));
         buttons.add(button("play", model::playCurrent));
         buttons.forEach(x -> x.disableProperty().bind(model.currentProperty().lessThan(0)));
+        Label progress = new Label();
+        progress.setId("adjudication-progress");
+        progress.textProperty().bind(model.progressTextProperty());
+        Button save = new Button(text.getString("adjudication.action.save"));
+        save.setId("adjudication-save");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(false);
+        save.setFocusTraversable(false);
+        save.disableProperty().bind(model.canSaveProperty().not());
+        save.setOnAction(e -> model.save());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(6);
         box.getChildren().addAll(buttons);
+        box.getChildren().addAll(spacer, progress, save);
+        box.setStyle("-fx-alignment: center-left;");
         return box;
     }
 
@@ -180,7 +183,7 @@ public final class AdjudicationView implements Screen {
         TableView<ItemRow> t = new TableView<>(model.items());
         t.setId("adjudication-items");
         t.setPlaceholder(new Label(text.getString("adjudication.items.empty")));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var aColumn = column("", ItemRow::a);
         var bColumn = column("", ItemRow::b);
         aColumn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> MessageFormat.format(

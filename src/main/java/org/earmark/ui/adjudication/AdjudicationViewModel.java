@@ -237,15 +237,24 @@ public final class AdjudicationViewModel {
     private String decision(Adjudication adj, int i) {
         Adjudication.Resolution r = adj.resolution(i);
         Adjudication.Item it = adj.items().get(i);
+        if (r.choice() == Adjudication.Choice.OPEN) {
+            return text.getString("adjudication.decision.open");
+        }
+        String what;
+        if (it.kind() == Adjudication.Kind.RATING) {
+            Integer value = switch (r.choice()) {
+                case A -> it.ratingA();
+                case B -> it.ratingB();
+                default -> r.rating();
+            };
+            what = value == null ? text.getString("adjudication.edit.noRating") : it.scale() + " " + value;
+        } else {
+            what = describe(adj.decidedEvent(i));
+        }
         return switch (r.choice()) {
-            case OPEN -> text.getString("adjudication.decision.open");
-            case A -> MessageFormat.format(text.getString("adjudication.decision.a"), adj.coderA());
-            case B -> MessageFormat.format(text.getString("adjudication.decision.b"), adj.coderB());
-            case EDITED -> MessageFormat.format(text.getString("adjudication.decision.edited"),
-                    it.kind() == Adjudication.Kind.RATING
-                            ? (r.rating() == null ? text.getString("adjudication.edit.noRating") : it.scale() + " "
-                                    + r.rating())
-                            : describe(r.event()));
+            case A -> MessageFormat.format(text.getString("adjudication.decision.a"), adj.coderA(), what);
+            case B -> MessageFormat.format(text.getString("adjudication.decision.b"), adj.coderB(), what);
+            default -> MessageFormat.format(text.getString("adjudication.decision.edited"), what);
         };
     }
 
@@ -383,9 +392,18 @@ public final class AdjudicationViewModel {
             soundMessage.set("");
         } catch (Exception | LinkageError e) {
             sound = null;
-            soundMessage.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"),
-                    Failures.describe(e).message()));
+            soundMessage.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"), reason(e)));
         }
+    }
+
+    /** Why the player could not be made, in its own words, without exception class names. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceFirst("^([A-Za-z0-9_$]+\\.)*[A-Za-z0-9_$]*(Exception|Error): ", "").strip();
     }
 
     private void closeSound() {

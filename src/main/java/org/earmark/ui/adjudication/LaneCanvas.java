@@ -189,7 +189,9 @@ final class LaneCanvas extends Region {
         for (long t = (window[0] + step - 1) / step * step; t <= window[1]; t += step) {
             double x = x(t, window, pw);
             g.strokeLine(x, y + AXIS - 4, x, y + AXIS + WAVE + 3 * LANE);
-            g.fillText(TimeFormat.duration(t), x, y + AXIS / 2);
+            if (x > LABEL_W + 16 && x < LABEL_W + pw - 16) {
+                g.fillText(TimeFormat.duration(t), x, y + AXIS / 2);
+            }
         }
         g.setTextAlign(TextAlignment.LEFT);
     }

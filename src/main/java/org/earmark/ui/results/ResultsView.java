@@ -2,6 +2,7 @@ package org.earmark.ui.results;
 
 import static org.earmark.ui.study.shared.Tables.column;
 import static org.earmark.ui.study.shared.Tables.number;
+import static org.earmark.ui.study.shared.Tables.wide;
 
 import java.io.File;
 import java.text.MessageFormat;
@@ -53,7 +54,7 @@ public final class ResultsView implements Screen {
     private final BorderPane root = new BorderPane();
     private final java.util.function.Supplier<Window> owner;
     private final ComboBox<String> groupColumn = new ComboBox<>();
-    private final BarChart<String, Number> groupChart;
+    private final javafx.scene.layout.TilePane groupCharts = new javafx.scene.layout.TilePane(8, 8);
     private final BarChart<String, Number> codeChart;
 
     public ResultsView(ResultsViewModel model, ResourceBundle text, ErrorReporter errors) {
@@ -64,8 +65,8 @@ public final class ResultsView implements Screen {
         codeChart = chart(text.getString("results.chart.f1"), text.getString("results.chart.code"),
                 text.getString("results.chart.f1Axis"));
         codeChart.setId("results-f1-chart");
-        groupChart = chart("", text.getString("results.chart.metric"), text.getString("results.chart.mean"));
-        groupChart.setId("results-group-chart");
+        groupCharts.setId("results-group-charts");
+        groupCharts.setPrefColumns(3);
 
         TabPane inner = new TabPane(tab("agreement", agreementPane()), tab("fidelity", fidelityPane()),
                 tab("groups", groupsPane()));
@@ -166,10 +167,9 @@ public final class ResultsView implements Screen {
         overall.setId("results-overall");
         overall.getColumns().setAll(List.of(column(text.getString("results.column.statistic"), ResultRows.Stat::statistic),
                 number(text.getString("results.column.value"), ResultRows.Stat::value)));
-        overall.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        overall.setPrefWidth(320);
-        overall.setPrefHeight(230);
-        overall.setMinWidth(280);
+        sized(overall, 7);
+        overall.setPrefWidth(380);
+        overall.setMinWidth(340);
         HBox top = new HBox(12, overall, codeChart);
         HBox.setHgrow(codeChart, Priority.ALWAYS);
         codeChart.setPrefHeight(240);
@@ -178,14 +178,14 @@ public final class ResultsView implements Screen {
         codes.setId("results-per-code");
         codes.getColumns().setAll(List.of(
                 column(text.getString("results.column.code"), ResultRows.Code::code),
-                column(text.getString("results.column.label"), ResultRows.Code::label),
+                wide(column(text.getString("results.column.label"), ResultRows.Code::label), 230),
                 number(text.getString("results.column.both"), ResultRows.Code::both),
                 number(text.getString("results.column.first"), ResultRows.Code::first),
                 number(text.getString("results.column.second"), ResultRows.Code::second),
                 number(text.getString("results.column.precision"), ResultRows.Code::precision),
                 number(text.getString("results.column.recall"), ResultRows.Code::recall),
                 number(text.getString("results.column.f1"), ResultRows.Code::f1),
-                number(text.getString("results.column.countsIcc"), ResultRows.Code::countsIcc)));
+                wide(number(text.getString("results.column.countsIcc"), ResultRows.Code::countsIcc), 220)));
         sized(codes, 6);
 
         TableView<ResultRows.Recording> recordings = new TableView<>(model.perRecording());
@@ -204,8 +204,8 @@ public final class ResultsView implements Screen {
         TableView<ResultRows.Metric> metrics = new TableView<>(model.metricAgreement());
         metrics.setId("results-metric-agreement");
         metrics.getColumns().setAll(List.of(
-                column(text.getString("results.column.metric"), ResultRows.Metric::label),
-                number(text.getString("results.column.icc"), ResultRows.Metric::icc),
+                wide(column(text.getString("results.column.metric"), ResultRows.Metric::label), 320),
+                wide(number(text.getString("results.column.icc"), ResultRows.Metric::icc), 220),
                 number(text.getString("results.column.alphaInterval"), ResultRows.Metric::alpha),
                 number(text.getString("results.column.n"), m -> Integer.toString(m.n()))));
         sized(metrics, 5);
@@ -228,7 +228,7 @@ public final class ResultsView implements Screen {
     }
 
     private static void sized(TableView<?> table, int rows) {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(28);
         table.setPrefHeight(32 + rows * 28);
         table.setMinHeight(32 + 2 * 28);
@@ -241,7 +241,7 @@ public final class ResultsView implements Screen {
         TableView<ResultRows.Fidelity> table = new TableView<>(model.fidelity());
         table.setId("results-fidelity");
         table.setPlaceholder(new Label(text.getString("results.fidelity.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Runnable columns = () -> {
             table.getColumns().setAll(List.of(
                     column(text.getString("results.column.recording"), ResultRows.Fidelity::recording),
@@ -250,8 +250,8 @@ public final class ResultsView implements Screen {
             int i = 0;
             for (String metric : model.metricIds()) {
                 int index = i++;
-                TableColumn<ResultRows.Fidelity, String> c = number(labels.getOrDefault(metric, metric),
-                        r -> r.values().get(index));
+                TableColumn<ResultRows.Fidelity, String> c = wide(number(labels.getOrDefault(metric, metric),
+                        r -> r.values().get(index)), 170);
                 table.getColumns().add(c);
             }
         };
@@ -286,21 +286,22 @@ public final class ResultsView implements Screen {
         table.getColumns().setAll(List.of(
                 column(text.getString("results.column.allocationColumn"), ResultRows.Summary::column),
                 column(text.getString("results.column.group"), ResultRows.Summary::group),
-                column(text.getString("results.column.metric"), ResultRows.Summary::metric),
+                wide(column(text.getString("results.column.metric"), ResultRows.Summary::metric), 340),
                 number(text.getString("results.column.n"), s -> Integer.toString(s.n())),
                 number(text.getString("results.column.mean"), ResultRows.Summary::mean),
                 number(text.getString("results.column.sd"), ResultRows.Summary::sd),
                 number(text.getString("results.column.median"), ResultRows.Summary::median)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.visibleProperty().bind(model.unblindedProperty());
         table.managedProperty().bind(table.visibleProperty());
-        groupChart.visibleProperty().bind(model.unblindedProperty());
-        groupChart.managedProperty().bind(groupChart.visibleProperty());
-        groupChart.setPrefHeight(300);
-        VBox box = new VBox(8, blinding, unblind, chooser, groupChart, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        groupCharts.visibleProperty().bind(model.unblindedProperty());
+        groupCharts.managedProperty().bind(groupCharts.visibleProperty());
+        sized(table, 10);
+        VBox box = new VBox(8, blinding, unblind, chooser, groupCharts, table);
         box.setStyle("-fx-padding: 8;");
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private static BarChart<String, Number> chart(String title, String x, String y) {
@@ -331,23 +332,27 @@ public final class ResultsView implements Screen {
         codeChart.getData().setAll(List.of(f1));
     }
 
+    /** One small chart per metric: the mean of each group of the chosen allocation column. */
     private void drawGroupChart() {
         String column = groupColumn.getValue();
-        groupChart.setTitle(column == null ? "" : MessageFormat.format(text.getString("results.chart.groupTitle"),
-                column));
-        Map<String, XYChart.Series<String, Number>> byGroup = new LinkedHashMap<>();
+        Map<String, XYChart.Series<String, Number>> byMetric = new LinkedHashMap<>();
         for (ResultRows.Summary s : model.summary()) {
             if (!s.column().equals(column) || s.meanValue().isEmpty()) {
                 continue;
             }
-            XYChart.Series<String, Number> series = byGroup.computeIfAbsent(s.group(), g -> {
-                XYChart.Series<String, Number> x = new XYChart.Series<>();
-                x.setName(g);
-                return x;
-            });
-            series.getData().add(new XYChart.Data<>(s.metric(), s.meanValue().getAsDouble()));
+            byMetric.computeIfAbsent(s.metric(), m -> new XYChart.Series<>()).getData()
+                    .add(new XYChart.Data<>(s.group(), s.meanValue().getAsDouble()));
         }
-        groupChart.getData().setAll(byGroup.values());
+        List<Node> charts = new java.util.ArrayList<>();
+        byMetric.forEach((metric, series) -> {
+            series.setName(metric);
+            BarChart<String, Number> chart = chart(metric, column, text.getString("results.chart.mean"));
+            chart.setLegendVisible(false);
+            chart.setPrefSize(420, 240);
+            chart.getData().add(series);
+            charts.add(chart);
+        });
+        groupCharts.getChildren().setAll(charts);
     }
 
     private void confirmUnblind() {

@@ -168,7 +168,7 @@ public final class StudyWindow {
         TableView<RecordingRow> table = new TableView<>(model.recordings());
         table.setId("study-recordings");
         table.setPlaceholder(new Label(text.getString("study.recordings.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Runnable columns = () -> {
             table.getColumns().setAll(List.of(
                     column(text.getString("study.column.recording"), RecordingRow::id),
@@ -192,7 +192,7 @@ public final class StudyWindow {
         table.setId("study-coders");
         table.setPlaceholder(new Label(text.getString("study.coders.empty")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
                 column(text.getString("study.column.coder"), CoderRow::coder),
                 column(text.getString("study.column.assigned"), c -> Integer.toString(c.assigned())),

@@ -39,8 +39,9 @@ class AdjudicationTest {
                 .toList());
         assertEquals(List.of("OFQ@10500", "TASK@21000"), adj.agreedByB().stream()
                 .map(x -> x.code() + "@" + x.startMs()).toList());
-        assertEquals(List.of("ONLY_A CASE@0", "ONLY_B CASE@6000", "ONLY_A RISK@30000", "ONLY_B OTHQ@50000",
+        assertEquals(List.of("DIFFERENT_TIMES CASE@0", "ONLY_A RISK@30000", "ONLY_B OTHQ@50000",
                 "RATING outcome_focus 4/null"), adj.items().stream().map(AdjudicationTest::describe).toList());
+        assertEquals(6_000, adj.items().get(0).b().startMs(), "the overlapping spans are one disagreement");
         assertEquals(0, adj.settled());
         assertFalse(adj.isComplete());
     }
@@ -61,27 +62,36 @@ class AdjudicationTest {
     @Test
     void theDecisionsMakeTheConsensus() {
         Adjudication adj = rAAAA();
-        adj.choose(0, Adjudication.Choice.A); // a's CASE 0-30 s
-        adj.choose(1, Adjudication.Choice.A); // b's CASE only: A has none there, so no event
-        adj.choose(2, Adjudication.Choice.B); // RISK only a: B says no event
-        adj.edit(3, new NewEvent("R-AAAA", "REFL", 49_000, null, "heard as reflective")); // OTHQ only b: edited
+        adj.choose(0, Adjudication.Choice.A); // a's CASE 0-30 s rather than b's 6-30 s
+        adj.choose(1, Adjudication.Choice.B); // RISK only a: B says no event
+        adj.edit(2, new NewEvent("R-AAAA", "REFL", 49_000, null, "heard as reflective")); // OTHQ only b: edited
         assertFalse(adj.isComplete());
-        adj.choose(4, Adjudication.Choice.A); // a's rating 4
+        adj.choose(3, Adjudication.Choice.A); // a's rating 4
         assertTrue(adj.isComplete());
         assertEquals(List.of(new NewEvent("R-AAAA", "CASE", 0, 30_000L, ""),
                 new NewEvent("R-AAAA", "OFQ", 10_000, null, ""), new NewEvent("R-AAAA", "TASK", 20_000, null, ""),
                 new NewEvent("R-AAAA", "REFL", 49_000, null, "heard as reflective")), adj.consensusEvents());
         assertEquals(Map.of("outcome_focus", 4), adj.consensusRatings());
-        assertEquals("adjudicated from coders a (A) and b (B), tolerance 2.0 s: 2 events agreed, 5 disagreements"
-                + " settled (3 as A, 1 as B, 1 edited)", adj.note());
+        assertEquals("adjudicated from coders a (A) and b (B), tolerance 2.0 s: 2 events agreed, 4 disagreements"
+                + " settled (2 as A, 1 as B, 1 edited)", adj.note());
 
-        adj.editRating(4, null);
+        adj.editRating(3, null);
         assertEquals(Map.of(), adj.consensusRatings(), "no rating");
-        adj.choose(4, Adjudication.Choice.OPEN);
+        adj.choose(3, Adjudication.Choice.OPEN);
         assertFalse(adj.isComplete());
-        assertThrows(IllegalArgumentException.class, () -> adj.edit(4, null));
+        assertThrows(IllegalArgumentException.class, () -> adj.edit(3, null));
         assertThrows(IllegalArgumentException.class, () -> adj.editRating(0, 3));
         assertThrows(IllegalArgumentException.class, () -> adj.choose(0, Adjudication.Choice.EDITED));
+    }
+
+    @Test
+    void spansWhoseTimesAgreeWithinTheToleranceAreAgreed() {
+        Adjudication adj = Adjudication.of(TestStudy.CODEBOOK, "R-AAAA", "a", List.of(e("CASE", 1_000, 60_000L),
+                e("CASE", 70_000, 90_000L)), Map.of(), "b", List.of(e("CASE", 2_500, 59_000L), e("CASE", 95_000,
+                99_000L)), Map.of(), 2_000);
+        assertEquals(List.of("CASE@1000"), adj.agreed().stream().map(x -> x.code() + "@" + x.startMs()).toList());
+        assertEquals(List.of("ONLY_A CASE@70000", "ONLY_B CASE@95000"), adj.items().stream()
+                .map(AdjudicationTest::describe).toList(), "spans that do not overlap are not paired");
     }
 
     @Test

@@ -86,13 +86,13 @@ class AdjudicationViewModelTest {
         assertEquals(List.of("a", "b"), model.coders());
         assertEquals("a", model.coderAProperty().get());
         assertEquals("b", model.coderBProperty().get());
-        assertEquals(5, model.items().size());
-        assertEquals(new ItemRow(1, "00:00.0", "only coder A", "CASE 00:00.0\u201300:30.0", "\u2014", "open"),
-                model.items().get(0));
+        assertEquals(4, model.items().size());
+        assertEquals(new ItemRow(1, "00:00.0", "different times", "CASE 00:00.0\u201300:30.0",
+                "CASE 00:06.0\u201300:30.0", "open"), model.items().get(0));
         assertEquals(0, model.currentProperty().get());
         assertEquals(List.of(tmp.resolve("study/audio/R-AAAA.wav")), decoded);
         assertTrue(model.peaksProperty().get() != null);
-        assertEquals("0 of 5 disagreements settled \u00b7 2 events agreed", model.progressTextProperty().get());
+        assertEquals("0 of 4 disagreements settled \u00b7 2 events agreed", model.progressTextProperty().get());
         assertFalse(model.canSaveProperty().get());
 
         model.next();
@@ -100,19 +100,20 @@ class AdjudicationViewModelTest {
         assertEquals(2, model.currentProperty().get());
         model.previous();
         model.previous();
-        model.acceptA(); // CASE 0-30 (a): kept; moves on to the next open one
+        model.acceptA(); // CASE 0-30 (a) rather than 6-30 (b); moves on to the next open one
         assertEquals(1, model.currentProperty().get());
-        model.acceptA(); // CASE 6-30 (b only): A has none, so none
+        assertEquals("a\u2019s version: CASE 00:00.0\u201300:30.0", model.items().get(0).decision());
         model.playCurrent(); // RISK at 30 s: from 28 s to 32 s
         assertEquals(1, sound.played.size());
         assertEquals(28_000, sound.played.get(0)[0]);
         assertEquals(32_000, sound.played.get(0)[1]);
         model.acceptB(); // RISK (a only): no event
+        assertEquals("b\u2019s version: (no event)", model.items().get(1).decision());
         model.edit(new NewEvent("R-AAAA", "REFL", 49_000, null, "")); // OTHQ (b only): the lead's own
-        assertEquals("edited: REFL 00:49.0", model.items().get(3).decision());
+        assertEquals("edited: REFL 00:49.0", model.items().get(2).decision());
         assertFalse(model.canSaveProperty().get());
         model.acceptA(); // rating 4
-        assertEquals("5 of 5 disagreements settled \u00b7 2 events agreed", model.progressTextProperty().get());
+        assertEquals("4 of 4 disagreements settled \u00b7 2 events agreed", model.progressTextProperty().get());
         assertTrue(model.canSaveProperty().get());
         assertTrue(model.hasUnsavedDecisions());
 
@@ -125,7 +126,7 @@ class AdjudicationViewModelTest {
         List<Event> consensus = study.call(s -> s.events(StudyFile.CONSENSUS, "R-AAAA"));
         assertEquals(List.of("CASE", "OFQ", "TASK", "REFL"), consensus.stream().map(Event::code).toList());
         assertTrue(study.call(StudyFile::audit).stream().anyMatch(e -> e.action().equals("consensus")
-                && e.detail().contains("3 as A, 1 as B, 1 edited")));
+                && e.detail().contains("2 as A, 1 as B, 1 edited")));
 
         // Fidelity's default source now takes the consensus for R-AAAA, the primary coder elsewhere.
         List<FidelityTable.Row> rows = study.call(s -> FidelityTable.compute(StudyData.load(s), null));
@@ -147,10 +148,11 @@ class AdjudicationViewModelTest {
     @Test
     void withoutSoundItSaysSoAndStillWorks() {
         AdjudicationViewModel model = model((audio, onError) -> {
-            throw new IllegalStateException("Could not create player!");
+            throw new RuntimeException(new IllegalStateException("com.sun.media.jfxmedia.MediaException: Could not"
+                    + " create player!"));
         });
-        assertTrue(model.soundMessageProperty().get().startsWith("Sound is not available on this computer"),
-                model.soundMessageProperty().get());
+        assertEquals("Sound is not available on this computer (Could not create player!). You can still adjudicate"
+                + " with the timeline and the lists.", model.soundMessageProperty().get());
         model.playCurrent();
         assertEquals(TEXT.getString("adjudication.sound.none"), model.statusProperty().get());
         for (int i = 0; i < 5; i++) {

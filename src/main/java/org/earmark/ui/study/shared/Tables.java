@@ -14,6 +14,13 @@ public final class Tables {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
+        column.setPrefWidth(Math.max(70, title.length() * 8 + 28));
+        return column;
+    }
+
+    /** The same column, wider than its title needs (for labels and intervals). */
+    public static <R, T> TableColumn<R, T> wide(TableColumn<R, T> column, double width) {
+        column.setPrefWidth(width);
         return column;
     }
 
