@@ -56,6 +56,17 @@ public final class Adjudication {
             return Math.max(end(a), end(b));
         }
 
+        /**
+         * Where the part to look at and listen to ends: the later start of its events (a span's
+         * start is where coders differ first), or for point events the later moment.
+         */
+        public long focusEndMs() {
+            if (kind == Kind.RATING) {
+                return -1;
+            }
+            return Math.max(a == null ? -1 : a.startMs(), b == null ? -1 : b.startMs());
+        }
+
         private static long end(Event e) {
             return e == null ? -1 : e.endMs() == null ? e.startMs() : e.endMs();
         }

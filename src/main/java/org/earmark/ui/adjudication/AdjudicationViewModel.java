@@ -337,7 +337,7 @@ public final class AdjudicationViewModel {
         return adj == null || i < 0 || i >= adj.items().size() ? null : adj.items().get(i);
     }
 
-    /** Plays from 2 s before the current disagreement to 2 s after it. */
+    /** Plays from 2 s before the current disagreement to 2 s after it (for spans: around their starts). */
     public void playCurrent() {
         Adjudication.Item it = currentItem();
         if (it == null || it.kind() == Adjudication.Kind.RATING) {
@@ -348,7 +348,7 @@ public final class AdjudicationViewModel {
             return;
         }
         long from = Math.max(0, it.atMs() - 2_000);
-        long to = Math.min(Math.max(durationMs.get(), it.endMs()), it.endMs() + 2_000);
+        long to = Math.min(Math.max(durationMs.get(), it.focusEndMs()), it.focusEndMs() + 2_000);
         sound.play(from, to);
         status.set(MessageFormat.format(text.getString("adjudication.sound.playing"), TimeFormat.moment(from),
                 TimeFormat.moment(to)));

@@ -136,7 +136,7 @@ final class LaneCanvas extends Region {
         double lanesBottom = y + WAVE + 3 * LANE;
         if (current != null && current.atMs() >= 0) {
             double x0 = x(current.atMs() - 300, window, pw);
-            double x1 = x(current.endMs() + 300, window, pw);
+            double x1 = x(current.focusEndMs() + 300, window, pw);
             g.setFill(Color.web("#fde68a", 0.55));
             g.fillRect(Math.max(LABEL_W, x0), lanesTop, Math.max(3, Math.min(LABEL_W + pw, x1) - Math.max(LABEL_W, x0)),
                     lanesBottom - lanesTop);
@@ -170,7 +170,7 @@ final class LaneCanvas extends Region {
             return new long[] {0, duration};
         }
         Adjudication.Item it = model.currentItem();
-        long centre = it == null || it.atMs() < 0 ? WINDOW_MS / 2 : (it.atMs() + it.endMs()) / 2;
+        long centre = it == null || it.atMs() < 0 ? WINDOW_MS / 2 : (it.atMs() + it.focusEndMs()) / 2;
         long start = Math.max(0, Math.min(duration - WINDOW_MS, centre - WINDOW_MS / 2));
         return new long[] {start, start + WINDOW_MS};
     }

@@ -5,7 +5,6 @@ import static org.earmark.ui.study.shared.Tables.number;
 import static org.earmark.ui.study.shared.Tables.wide;
 
 import java.io.File;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -190,7 +190,7 @@ class StudyWindowJourneyTest {
 
     /** Closes the window (which closes the study) and opens the study file directly. */
     private StudyFile openAfterClose() throws Exception {
-        Path dir = window.stage().getTitle() == null ? null : tmp.resolve("study");
+        Path dir = tmp.resolve("study");
         WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get(5, TimeUnit.SECONDS);
         window = null;
         WaitForAsyncUtils.waitForFxEvents();
