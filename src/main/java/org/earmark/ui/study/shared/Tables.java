@@ -15,6 +15,7 @@ public final class Tables {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         column.setPrefWidth(Math.max(70, title.length() * 8 + 28));
+        column.setMinWidth(Math.min(160, title.length() * 8 + 24));
         return column;
     }
 
