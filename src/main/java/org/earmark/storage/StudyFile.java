@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.earmark.codebook.Codebook;
 import org.earmark.codebook.CodebookLoader;
+import org.earmark.codebook.EventCode;
+import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
@@ -21,6 +23,7 @@ import org.earmark.model.AuditEntry;
 import org.earmark.model.CoderWork;
 import org.earmark.model.Event;
 import org.earmark.model.MergeReport;
+import org.earmark.model.NewEvent;
 import org.earmark.model.StudyRecording;
 
 /**
@@ -31,6 +34,8 @@ public final class StudyFile implements AutoCloseable {
 
     /** The study file's name inside a study folder. */
     public static final String FILE_NAME = "study.earmark-study";
+    /** The coder name under which the lead's adjudicated (consensus) coding is stored. */
+    public static final String CONSENSUS = "consensus";
     static final Schema SCHEMA = StudyFileSchema.SCHEMA;
 
     private final Database db;
@@ -220,6 +225,83 @@ public final class StudyFile implements AutoCloseable {
                     + " new, " + report.updated() + " changed, " + report.unchanged() + " unchanged");
             return report;
         });
+    }
+
+    /**
+     * Stores the lead's adjudicated coding of one recording under the coder {@value #CONSENSUS}, in
+     * one transaction with its audit entry: the recording's earlier consensus events become
+     * tombstones, its earlier consensus ratings are replaced, and the given events and ratings are
+     * written with new ids. Refused, with nothing written, for an unknown recording, a code the
+     * codebook lacks or of the wrong kind (point/span), a rating off its scale, or a study with a
+     * real coder named {@value #CONSENSUS}.
+     *
+     * @param note what was settled and how; it goes into the audit entry
+     * @return the stored events, in time order
+     */
+    public List<Event> saveConsensus(String recordingId, List<NewEvent> events, Map<String, Integer> ratings,
+            String note) {
+        for (NewEvent e : events) {
+            if (!e.recordingId().equals(recordingId)) {
+                throw EarmarkException.badInput("A consensus event for " + e.recordingId() + " was given with the"
+                        + " consensus of " + recordingId + "; nothing was saved.");
+            }
+            EventCode code = codebook.code(e.code()).orElseThrow(() -> EarmarkException.badInput("The code "
+                    + e.code() + " is not in the codebook " + codebook + "; the consensus of " + recordingId
+                    + " was not saved."));
+            boolean span = code.kind() == org.earmark.codebook.CodeKind.SPAN;
+            if (span != (e.endMs() != null)) {
+                throw EarmarkException.badInput("The code " + e.code() + " is a " + (span ? "span" : "point")
+                        + " code, but its consensus event at " + e.startMs() + " ms " + (span ? "has no end" : "has an end")
+                        + "; the consensus of " + recordingId + " was not saved.");
+            }
+        }
+        for (var r : ratings.entrySet()) {
+            RatingScale scale = codebook.rating(r.getKey()).orElseThrow(() -> EarmarkException.badInput("The rating "
+                    + r.getKey() + " is not in the codebook " + codebook + "; the consensus was not saved."));
+            if (r.getValue() == null || !scale.accepts(r.getValue())) {
+                throw EarmarkException.badInput("The rating " + r.getKey() + " must be " + scale.min() + ".."
+                        + scale.max() + ", was " + r.getValue() + "; the consensus was not saved.");
+            }
+        }
+        Instant now = now();
+        List<Event> stored = new ArrayList<>();
+        for (NewEvent e : events) {
+            stored.add(new Event(UUID.randomUUID(), recordingId, e.code(), e.startMs(), e.endMs(), e.note(), now, now,
+                    false));
+        }
+        stored.sort(java.util.Comparator.comparingLong(Event::startMs).thenComparing(Event::code));
+        db.write(c -> {
+            if (StudySql.strings(c, "SELECT name FROM coders").contains(CONSENSUS)) {
+                throw EarmarkException.badInput("This study has a coder named \"" + CONSENSUS + "\", the name kept"
+                        + " for adjudicated coding; the consensus was not saved.");
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM recordings WHERE id = ?")) {
+                ps.setString(1, recordingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw EarmarkException.badInput("The study has no recording " + recordingId
+                                + "; the consensus was not saved.");
+                    }
+                }
+            }
+            String at = Timestamps.format(now);
+            StudySql.run(c, "UPDATE events SET deleted = 1, updated_at = ? WHERE coder = ? AND recording_id = ?"
+                    + " AND deleted = 0", at, CONSENSUS, recordingId);
+            for (Event e : stored) {
+                StudySql.run(c, "INSERT INTO events (coder, " + EventSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?)", CONSENSUS, e.id().toString(), recordingId, e.code(), e.startMs(), e.endMs(), e.note(),
+                        at, at, 0);
+            }
+            StudySql.run(c, "DELETE FROM ratings WHERE coder = ? AND recording_id = ?", CONSENSUS, recordingId);
+            for (var r : new TreeMap<>(ratings).entrySet()) {
+                StudySql.run(c, "INSERT INTO ratings (coder, recording_id, scale_id, value, updated_at) VALUES (?, ?, ?,"
+                        + " ?, ?)", CONSENSUS, recordingId, r.getKey(), r.getValue(), at);
+            }
+            CoderFileSql.audit(c, now, actor, "consensus", recordingId + ": " + stored.size() + " events, "
+                    + ratings.size() + " ratings" + (note == null || note.isBlank() ? "" : "; " + note));
+            return null;
+        });
+        return List.copyOf(stored);
     }
 
     /** Live (not deleted) merged events per recording per coder. */

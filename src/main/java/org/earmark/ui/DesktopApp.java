@@ -10,6 +10,7 @@ import org.earmark.ui.common.Background;
 import org.earmark.ui.common.ErrorReporter;
 import org.earmark.ui.main.MainViewModel;
 import org.earmark.ui.main.MainWindow;
+import org.earmark.ui.study.StudyWindows;
 
 /** The desktop application and its composition root: every service is made here and handed down. */
 public final class DesktopApp extends Application {
@@ -31,7 +32,8 @@ public final class DesktopApp extends Application {
         ResourceBundle text = messages();
         background = Background.forFx();
         model = new MainViewModel(background, text);
-        new MainWindow(stage, model, text, new ErrorReporter(text));
+        MainWindow window = new MainWindow(stage, model, text, new ErrorReporter(text));
+        window.setOnOpenStudy(StudyWindows.standard(background, text, new ErrorReporter(text))::chooseAndOpen);
         stage.show();
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) {

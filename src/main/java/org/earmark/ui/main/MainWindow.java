@@ -28,6 +28,7 @@ public final class MainWindow {
     private final Stage stage;
     private final MainViewModel model;
     private final ResourceBundle text;
+    private java.util.function.Consumer<javafx.stage.Window> onOpenStudy = owner -> { };
 
     public MainWindow(Stage stage, MainViewModel model, ResourceBundle text, ErrorReporter errors) {
         this.stage = stage;
@@ -49,11 +50,19 @@ public final class MainWindow {
         return stage;
     }
 
+    /** What File ▸ Open study folder… does (the composition root opens a study window). */
+    public void setOnOpenStudy(java.util.function.Consumer<javafx.stage.Window> action) {
+        this.onOpenStudy = action;
+    }
+
     private MenuBar menuBar() {
         MenuItem open = new MenuItem(text.getString("menu.file.open"));
         open.setId("menu-open");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseAndOpen());
+        MenuItem openStudy = new MenuItem(text.getString("study.menu.open"));
+        openStudy.setId("menu-open-study");
+        openStudy.setOnAction(e -> onOpenStudy.accept(stage));
         MenuItem close = new MenuItem(text.getString("menu.file.close"));
         close.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
         close.disableProperty().bind(model.fileProperty().isNull());
@@ -64,7 +73,7 @@ public final class MainWindow {
             model.close();
             Platform.exit();
         });
-        Menu file = new Menu(text.getString("menu.file"), null, open, close, quit);
+        Menu file = new Menu(text.getString("menu.file"), null, open, openStudy, close, quit);
 
         MenuItem about = new MenuItem(text.getString("menu.help.about"));
         about.setOnAction(e -> {

@@ -1,0 +1,555 @@
+package org.earmark.ui.adjudication;
+
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.earmark.audio.Peaks;
+import org.earmark.codebook.Codebook;
+import org.earmark.core.Failures;
+import org.earmark.core.Progress;
+import org.earmark.core.TimeFormat;
+import org.earmark.model.Event;
+import org.earmark.model.NewEvent;
+import org.earmark.model.StudyRecording;
+import org.earmark.results.StudyData;
+import org.earmark.storage.StudyFile;
+import org.earmark.ui.common.Background;
+import org.earmark.ui.study.shared.OpenStudy;
+
+/**
+ * State of the Adjudication tab: a double-coded recording, the two coders compared, their
+ * disagreements and the lead's decisions, the waveform and the sound. Save stores the consensus
+ * in the study ({@link StudyFile#saveConsensus}), where fidelity and exports then use it.
+ */
+public final class AdjudicationViewModel {
+
+    /** Computes a recording's waveform; the app decodes the audio, tests give a fixed one. */
+    @FunctionalInterface
+    public interface PeaksLoader {
+        Peaks load(Path audio, Progress progress) throws Exception;
+    }
+
+    /** A recording's coding as read from the study. */
+    record Loaded(StudyRecording recording, List<String> coders, Map<String, List<Event>> events,
+            Map<String, Map<String, Integer>> ratings) {
+    }
+
+    private final OpenStudy study;
+    private final Background background;
+    private final ResourceBundle text;
+    private final PeaksLoader peaksLoader;
+    private final Sound.Factory sounds;
+    private final Codebook codebook;
+
+    private final ObservableList<String> recordings = FXCollections.observableArrayList();
+    private final ObjectProperty<String> recording = new SimpleObjectProperty<>();
+    private final ObservableList<String> coders = FXCollections.observableArrayList();
+    private final ObjectProperty<String> coderA = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> coderB = new SimpleObjectProperty<>();
+    private final DoubleProperty tolerance = new SimpleDoubleProperty(2.0);
+    private final ReadOnlyObjectWrapper<Adjudication> adjudication = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
+    private final IntegerProperty current = new SimpleIntegerProperty(-1);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Peaks> peaks = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper durationMs = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper soundMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Background.Job<?>> job = new SimpleObjectProperty<>();
+    private final ObjectProperty<Background.Job<?>> waveformJob = new SimpleObjectProperty<>();
+    private final BooleanBinding canSave;
+    private final Map<String, Peaks> peaksCache = new HashMap<>();
+    private Loaded loaded;
+    private Sound sound;
+    private boolean dirty;
+    private BiConsumer<String, Throwable> onError = (doing, e) -> { };
+    private Runnable onSaved = () -> { };
+
+    public AdjudicationViewModel(OpenStudy study, Background background, ResourceBundle text, PeaksLoader peaks,
+            Sound.Factory sounds) {
+        this.study = study;
+        this.background = background;
+        this.text = text;
+        this.peaksLoader = peaks;
+        this.sounds = sounds;
+        this.codebook = study.codebook();
+        canSave = Bindings.createBooleanBinding(() -> adjudication.get() != null && adjudication.get().isComplete()
+                && job.get() == null, adjudication, revision, job);
+        recording.addListener((o, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                load(now);
+            }
+        });
+        coderA.addListener((o, old, now) -> rebuild());
+        coderB.addListener((o, old, now) -> rebuild());
+        tolerance.addListener((o, old, now) -> rebuild());
+    }
+
+    public void setOnError(BiConsumer<String, Throwable> onError) {
+        this.onError = onError;
+    }
+
+    /** Called after a consensus has been saved. */
+    public void setOnSaved(Runnable onSaved) {
+        this.onSaved = onSaved;
+    }
+
+    /** Lists the double-coded recordings (the ones with two coders to compare). */
+    public void refresh() {
+        start(background.job(text.getString("adjudication.job.loading"),
+                p -> study.call(s -> StudyData.load(s).doubleCoded())), text.getString("adjudication.error.load"),
+                ids -> {
+                    String chosen = recording.get();
+                    recordings.setAll(ids);
+                    if (chosen != null && ids.contains(chosen)) {
+                        load(chosen);
+                    } else if (!ids.isEmpty()) {
+                        recording.set(ids.get(0));
+                    } else {
+                        status.set(text.getString("adjudication.none"));
+                    }
+                });
+    }
+
+    private void load(String id) {
+        start(background.job(MessageFormat.format(text.getString("adjudication.job.reading"), id), p -> study.call(s -> {
+            StudyRecording r = s.recordings().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            StudyData data = StudyData.load(s);
+            Map<String, List<Event>> events = new HashMap<>(data.events().getOrDefault(id, Map.of()));
+            Map<String, Map<String, Integer>> ratings = new HashMap<>(data.ratings().getOrDefault(id, Map.of()));
+            return new Loaded(r, data.assignedCoders(id), events, ratings);
+        })), text.getString("adjudication.error.load"), this::show);
+    }
+
+    private void show(Loaded l) {
+        boolean sameRecording = loaded != null && loaded.recording().id().equals(l.recording().id());
+        loaded = l;
+        durationMs.set(l.recording().durationMs());
+        String a = coderA.get();
+        String b = coderB.get();
+        coders.setAll(l.coders());
+        if (!sameRecording || !l.coders().contains(a) || !l.coders().contains(b) || a.equals(b)) {
+            a = l.coders().isEmpty() ? null : l.coders().get(0);
+            b = l.coders().size() < 2 ? null : l.coders().get(1);
+        }
+        loaded = null; // no rebuild for each of the two changes
+        coderA.set(a);
+        coderB.set(b);
+        loaded = l;
+        rebuild();
+        if (!sameRecording) {
+            openSound(study.audio(l.recording().audioFile()));
+            loadWaveform(l.recording());
+        }
+    }
+
+    /** Compares the chosen coders again; decisions made so far are dropped. */
+    private void rebuild() {
+        if (loaded == null) {
+            return;
+        }
+        String a = coderA.get();
+        String b = coderB.get();
+        if (a == null || b == null || a.equals(b)) {
+            adjudication.set(null);
+            items.clear();
+            current.set(-1);
+            status.set(text.getString("adjudication.chooseCoders"));
+            bump();
+            return;
+        }
+        String id = loaded.recording().id();
+        Adjudication adj = Adjudication.of(codebook, id, a, loaded.events().getOrDefault(a, List.of()),
+                loaded.ratings().getOrDefault(a, Map.of()), b, loaded.events().getOrDefault(b, List.of()),
+                loaded.ratings().getOrDefault(b, Map.of()), Math.round(tolerance.get() * 1000));
+        adjudication.set(adj);
+        List<ItemRow> rows = new ArrayList<>();
+        for (int i = 0; i < adj.items().size(); i++) {
+            rows.add(row(adj, i));
+        }
+        items.setAll(rows);
+        dirty = false;
+        current.set(rows.isEmpty() ? -1 : 0);
+        int previous = loaded.events().getOrDefault(StudyFile.CONSENSUS, List.of()).size();
+        boolean hadConsensus = loaded.events().containsKey(StudyFile.CONSENSUS)
+                || loaded.ratings().containsKey(StudyFile.CONSENSUS);
+        status.set(hadConsensus ? MessageFormat.format(text.getString("adjudication.previousConsensus"), previous)
+                : "");
+        bump();
+    }
+
+    private ItemRow row(Adjudication adj, int i) {
+        Adjudication.Item it = adj.items().get(i);
+        String time = it.kind() == Adjudication.Kind.RATING ? "" : TimeFormat.moment(it.atMs());
+        String kind = text.getString("adjudication.kind." + it.kind().name().toLowerCase(java.util.Locale.ROOT));
+        String a;
+        String b;
+        if (it.kind() == Adjudication.Kind.RATING) {
+            a = it.scale() + " " + (it.ratingA() == null ? "\u2014" : it.ratingA());
+            b = it.scale() + " " + (it.ratingB() == null ? "\u2014" : it.ratingB());
+        } else {
+            a = describe(it.a());
+            b = describe(it.b());
+        }
+        return new ItemRow(i + 1, time, kind, a, b, decision(adj, i));
+    }
+
+    private String describe(Event e) {
+        if (e == null) {
+            return "\u2014";
+        }
+        return e.code() + " " + TimeFormat.moment(e.startMs())
+                + (e.endMs() == null ? "" : "\u2013" + TimeFormat.moment(e.endMs()));
+    }
+
+    private String describe(NewEvent e) {
+        if (e == null) {
+            return text.getString("adjudication.edit.noEvent");
+        }
+        return e.code() + " " + TimeFormat.moment(e.startMs())
+                + (e.endMs() == null ? "" : "\u2013" + TimeFormat.moment(e.endMs()));
+    }
+
+    private String decision(Adjudication adj, int i) {
+        Adjudication.Resolution r = adj.resolution(i);
+        Adjudication.Item it = adj.items().get(i);
+        if (r.choice() == Adjudication.Choice.OPEN) {
+            return text.getString("adjudication.decision.open");
+        }
+        String what;
+        if (it.kind() == Adjudication.Kind.RATING) {
+            Integer value = switch (r.choice()) {
+                case A -> it.ratingA();
+                case B -> it.ratingB();
+                default -> r.rating();
+            };
+            what = value == null ? text.getString("adjudication.edit.noRating") : it.scale() + " " + value;
+        } else {
+            what = describe(adj.decidedEvent(i));
+        }
+        return switch (r.choice()) {
+            case A -> MessageFormat.format(text.getString("adjudication.decision.a"), adj.coderA(), what);
+            case B -> MessageFormat.format(text.getString("adjudication.decision.b"), adj.coderB(), what);
+            default -> MessageFormat.format(text.getString("adjudication.decision.edited"), what);
+        };
+    }
+
+    private void bump() {
+        Adjudication adj = adjudication.get();
+        progressText.set(adj == null ? "" : MessageFormat.format(text.getString("adjudication.progress"),
+                adj.settled(), adj.items().size(), adj.agreed().size()));
+        revision.set(revision.get() + 1);
+    }
+
+    private void decided(int i) {
+        dirty = true;
+        items.set(i, row(adjudication.get(), i));
+        bump();
+    }
+
+    public void next() {
+        if (current.get() + 1 < items.size()) {
+            current.set(current.get() + 1);
+        }
+    }
+
+    public void previous() {
+        if (current.get() > 0) {
+            current.set(current.get() - 1);
+        }
+    }
+
+    /** Takes coder A's version of the current disagreement and moves to the next one still open. */
+    public void acceptA() {
+        choose(Adjudication.Choice.A);
+    }
+
+    public void acceptB() {
+        choose(Adjudication.Choice.B);
+    }
+
+    private void choose(Adjudication.Choice choice) {
+        int i = current.get();
+        Adjudication adj = adjudication.get();
+        if (adj == null || i < 0) {
+            return;
+        }
+        adj.choose(i, choice);
+        decided(i);
+        nextOpen();
+    }
+
+    /** The lead's own version of the current event disagreement ({@code null}: no event). */
+    public void edit(NewEvent event) {
+        int i = current.get();
+        adjudication.get().edit(i, event);
+        decided(i);
+        nextOpen();
+    }
+
+    /** The lead's own value of the current rating disagreement ({@code null}: no rating). */
+    public void editRating(Integer value) {
+        int i = current.get();
+        adjudication.get().editRating(i, value);
+        decided(i);
+        nextOpen();
+    }
+
+    private void nextOpen() {
+        Adjudication adj = adjudication.get();
+        for (int k = 1; k <= adj.items().size(); k++) {
+            int j = (current.get() + k) % adj.items().size();
+            if (adj.resolution(j).choice() == Adjudication.Choice.OPEN) {
+                current.set(j);
+                return;
+            }
+        }
+    }
+
+    /** The disagreement selected now, or {@code null}. */
+    public Adjudication.Item currentItem() {
+        Adjudication adj = adjudication.get();
+        int i = current.get();
+        return adj == null || i < 0 || i >= adj.items().size() ? null : adj.items().get(i);
+    }
+
+    /** Plays from 2 s before the current disagreement to 2 s after it (for spans: around their starts). */
+    public void playCurrent() {
+        Adjudication.Item it = currentItem();
+        if (it == null || it.kind() == Adjudication.Kind.RATING) {
+            return;
+        }
+        if (sound == null) {
+            status.set(text.getString("adjudication.sound.none"));
+            return;
+        }
+        long from = Math.max(0, it.atMs() - 2_000);
+        long to = Math.min(Math.max(durationMs.get(), it.focusEndMs()), it.focusEndMs() + 2_000);
+        sound.play(from, to);
+        status.set(MessageFormat.format(text.getString("adjudication.sound.playing"), TimeFormat.moment(from),
+                TimeFormat.moment(to)));
+    }
+
+    /** Stores the consensus of the recording; replaces an earlier one. */
+    public void save() {
+        Adjudication adj = adjudication.get();
+        if (adj == null || !adj.isComplete()) {
+            return;
+        }
+        List<NewEvent> events = adj.consensusEvents();
+        Map<String, Integer> ratings = adj.consensusRatings();
+        String note = adj.note();
+        String id = adj.recordingId();
+        start(background.job(MessageFormat.format(text.getString("adjudication.job.saving"), id),
+                p -> study.call(s -> s.saveConsensus(id, events, ratings, note))),
+                text.getString("adjudication.error.save"), saved -> {
+                    dirty = false;
+                    Map<String, List<Event>> now = new HashMap<>(loaded.events());
+                    now.put(StudyFile.CONSENSUS, saved);
+                    Map<String, Map<String, Integer>> nowRatings = new HashMap<>(loaded.ratings());
+                    nowRatings.put(StudyFile.CONSENSUS, ratings);
+                    loaded = new Loaded(loaded.recording(), loaded.coders(), now, nowRatings);
+                    status.set(MessageFormat.format(text.getString("adjudication.saved"), id, saved.size(),
+                            ratings.size()));
+                    onSaved.run();
+                });
+    }
+
+    /** True when decisions were made that are not saved yet. */
+    public boolean hasUnsavedDecisions() {
+        return dirty;
+    }
+
+    private void openSound(Path audio) {
+        closeSound();
+        try {
+            sound = sounds.open(audio, message -> soundMessage.set(MessageFormat.format(
+                    text.getString("adjudication.sound.failed"), message)));
+            soundMessage.set("");
+        } catch (Exception | LinkageError e) {
+            sound = null;
+            soundMessage.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"), reason(e)));
+        }
+    }
+
+    /** Why the player could not be made, in its own words, without exception class names. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceFirst("^([A-Za-z0-9_$]+\\.)*[A-Za-z0-9_$]*(Exception|Error): ", "").strip();
+    }
+
+    private void closeSound() {
+        if (sound != null) {
+            try {
+                sound.close();
+            } catch (RuntimeException ignored) {
+                // The player is going away either way.
+            }
+            sound = null;
+        }
+    }
+
+    private void loadWaveform(StudyRecording r) {
+        Background.Job<?> running = waveformJob.get();
+        if (running != null) {
+            running.cancel();
+        }
+        Peaks cached = peaksCache.get(r.id());
+        peaks.set(cached);
+        if (cached != null) {
+            return;
+        }
+        Path audio = study.audio(r.audioFile());
+        Background.Job<Peaks> newJob = background.job(MessageFormat.format(text.getString("adjudication.job.waveform"),
+                r.id()), p -> peaksLoader.load(audio, p));
+        waveformJob.set(newJob);
+        newJob.onSuccess(result -> {
+            if (waveformJob.get() == newJob) {
+                waveformJob.set(null);
+            }
+            peaksCache.put(r.id(), result);
+            if (loaded != null && loaded.recording().id().equals(r.id())) {
+                peaks.set(result);
+            }
+        }).onFailure(e -> {
+            if (waveformJob.get() == newJob) {
+                waveformJob.set(null);
+            }
+            soundMessage.set(MessageFormat.format(text.getString("adjudication.waveform.unavailable"),
+                    Failures.describe(e).message()) + (soundMessage.get().isEmpty() ? "" : " " + soundMessage.get()));
+        }).onCancelled(() -> {
+            if (waveformJob.get() == newJob) {
+                waveformJob.set(null);
+            }
+        }).start();
+    }
+
+    /** Frees the sound and stops the waveform work; the window is closing. */
+    public void close() {
+        closeSound();
+        Background.Job<?> running = waveformJob.get();
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private <T> void start(Background.Job<T> newJob, String doing, java.util.function.Consumer<T> done) {
+        if (job.get() != null) {
+            status.set(text.getString("adjudication.busy"));
+            return;
+        }
+        job.set(newJob);
+        newJob.onSuccess(result -> {
+            job.set(null);
+            done.accept(result);
+        }).onFailure(e -> {
+            job.set(null);
+            onError.accept(doing, e);
+        }).onCancelled(() -> job.set(null)).start();
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    public ObservableList<String> recordings() {
+        return recordings;
+    }
+
+    public ObjectProperty<String> recordingProperty() {
+        return recording;
+    }
+
+    public ObservableList<String> coders() {
+        return coders;
+    }
+
+    public ObjectProperty<String> coderAProperty() {
+        return coderA;
+    }
+
+    public ObjectProperty<String> coderBProperty() {
+        return coderB;
+    }
+
+    public DoubleProperty toleranceProperty() {
+        return tolerance;
+    }
+
+    public ReadOnlyObjectProperty<Adjudication> adjudicationProperty() {
+        return adjudication.getReadOnlyProperty();
+    }
+
+    public ObservableList<ItemRow> items() {
+        return items;
+    }
+
+    public IntegerProperty currentProperty() {
+        return current;
+    }
+
+    /** Goes up whenever a decision changes, so the timeline redraws. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Peaks> peaksProperty() {
+        return peaks.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty durationMsProperty() {
+        return durationMs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty soundMessageProperty() {
+        return soundMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Background.Job<?>> jobProperty() {
+        return job;
+    }
+
+    public ObjectProperty<Background.Job<?>> waveformJobProperty() {
+        return waveformJob;
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+}
