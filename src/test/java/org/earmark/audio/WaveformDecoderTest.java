@@ -82,6 +82,16 @@ class WaveformDecoderTest {
     }
 
     @Test
+    void m4aWithoutFfmpegSaysOnlyTheWaveformIsMissing() throws IOException {
+        Path wav = TestAudio.toneWav(dir, "tone.wav", 44100, 1);
+        Path m4a = TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "aac", "tone.m4a");
+        EarmarkException e = assertThrows(EarmarkException.class, () -> FfmpegPeaks.compute(m4a,
+                Mp4Layout.read(FileBytes.open(m4a)), 10, Progress.NONE, java.util.Optional.empty()));
+        assertTrue(e.getMessage().contains("waveform of " + m4a + " is unavailable")
+                && e.getMessage().contains("Playback may still work"), e.getMessage());
+    }
+
+    @Test
     void probeAndPeaksAgreeOnTheLength() throws IOException {
         Path wav = TestAudio.toneWav(dir, "tone.wav", 44100, 1);
         for (Path file : new Path[] {wav, TestAudio.lame(dir, wav, "tone.mp3", "-b", "64"),
