@@ -63,7 +63,7 @@ final class Mp3Peaks {
                     progress, done, stop));
         }
         List<Thread> threads = new ArrayList<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (Part part : work.subList(1, work.size())) {
             Thread thread = new Thread(() -> part.runCatching(failure), "earmark-mp3-peaks");
             thread.setDaemon(true);
@@ -81,9 +81,12 @@ final class Mp3Peaks {
                 join(thread, stop);
             }
         }
-        RuntimeException error = failure.get();
-        if (error != null) {
-            throw error;
+        Throwable error = failure.get();
+        if (error instanceof RuntimeException e) {
+            throw e;
+        }
+        if (error instanceof Error e) {
+            throw e;
         }
         PeakBins all = work.get(0).bins;
         for (Part part : work.subList(1, work.size())) {
@@ -121,9 +124,12 @@ final class Mp3Peaks {
         final AtomicLong done;
         final AtomicBoolean stop;
         final PeakBins bins;
+        /** The part on the calling thread reports progress for all of them. */
+        final boolean reporter;
 
         Part(Path file, Mp3Stream mp3, int binMillis, int from, int to, Progress progress, AtomicLong done,
                 AtomicBoolean stop) {
+            this.reporter = from == 0;
             this.file = file;
             this.mp3 = mp3;
             this.from = from;
@@ -135,10 +141,10 @@ final class Mp3Peaks {
                     (long) from * mp3.samplesPerFrame() - mp3.skipSamples());
         }
 
-        void runCatching(AtomicReference<RuntimeException> failure) {
+        void runCatching(AtomicReference<Throwable> failure) {
             try {
                 run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 stop.set(true);
                 // A cancellation is what the user asked for; any other failure explains more, so it wins.
                 failure.accumulateAndGet(e, (old, now) -> old == null || old instanceof Progress.CancelledException
@@ -161,7 +167,10 @@ final class Mp3Peaks {
                         throw new Progress.CancelledException();
                     }
                     if (i > start) {
-                        done.addAndGet(CHECK_EVERY);
+                        long all = done.addAndGet(CHECK_EVERY);
+                        if (reporter) {
+                            progress.update(Math.min(1.0, (double) all / mp3.frameCount()), null);
+                        }
                     }
                 }
                 Header header = readFrame(bitstream);

@@ -147,11 +147,13 @@ class WaveformDecoderTest {
         Path mp3 = TestAudio.lame(dir, wav, "tone.mp3", "-b", "64");
         for (Path file : new Path[] {wav, mp3}) {
             double[] last = {-1};
+            AtomicInteger updates = new AtomicInteger();
             Progress progress = new Progress() {
                 @Override
                 public void update(double fraction, String message) {
                     assertTrue(fraction >= last[0] && fraction <= 1.0, "fraction " + fraction + " after " + last[0]);
                     last[0] = fraction;
+                    updates.incrementAndGet();
                 }
 
                 @Override
@@ -161,6 +163,7 @@ class WaveformDecoderTest {
             };
             WaveformDecoder.compute(file, progress);
             assertEquals(1.0, last[0]);
+            assertTrue(updates.get() >= (file == mp3 ? 4 : 2), updates + " updates for " + file);
         }
     }
 
