@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.earmark.audio.Peaks;
 import org.earmark.audio.WaveformDecoder;
 import org.earmark.core.Progress;
@@ -31,13 +34,22 @@ public final class WaveformBenchmark {
             + " the family? How will we know that things are getting better at home? Let us think about what the"
             + " mother said last week, and what the school has been noticing since the last review meeting.";
 
-    /** One file's figures. {@code peakHeapBytes} is the sum of the heap pools' peaks while it was computed. */
-    public record Figure(String file, long bytes, double coldSeconds, double warmSeconds, double ffmpegSeconds,
-                         long peakHeapBytes, long bins) {
+    /**
+     * One file's figures. Seconds are wall-clock; the CPU seconds (all threads, JIT and GC included; ffmpeg's user
+     * plus system time) show the work done, which other load on the machine does not inflate.
+     * {@code peakHeapBytes} is the sum of the heap pools' peaks during the first run.
+     */
+    public record Figure(String file, long bytes, double coldSeconds, double coldCpuSeconds, double warmSeconds,
+                         double ffmpegSeconds, double ffmpegCpuSeconds, long peakHeapBytes, long bins) {
 
         /** Cold peaks time over ffmpeg's single-threaded decode; the target is at most 1.0. NaN without ffmpeg. */
         public double ratio() {
             return ffmpegSeconds > 0 ? coldSeconds / ffmpegSeconds : Double.NaN;
+        }
+
+        /** The same ratio on an idle machine with two cores, estimated from CPU time: half our CPU over ffmpeg's. */
+        public double idleRatio() {
+            return ffmpegCpuSeconds > 0 ? coldCpuSeconds / 2 / ffmpegCpuSeconds : Double.NaN;
         }
     }
 
@@ -56,51 +68,78 @@ public final class WaveformBenchmark {
         }
         System.out.printf(Locale.ROOT, "Waveform overview, %d cores, Java %s%n", Runtime.getRuntime()
                 .availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s %7s %9s%n", "file", "MB", "cold s", "warm s", "ffmpeg s",
-                "ratio", "heap MB");
+        System.out.printf(Locale.ROOT, "load average before: %.2f%n", ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "%-22s %6s %7s %7s %7s %8s %8s %6s %6s %7s%n", "file", "MB", "cold s", "cpu s",
+                "warm s", "ffmpeg s", "ff cpu s", "ratio", "idle", "heap MB");
         for (Path file : files) {
             Figure f = measure(file);
-            System.out.printf(Locale.ROOT, "%-28s %8.1f %8.2f %8.2f %8s %7s %9.1f%n", f.file(), f.bytes() / 1e6,
-                    f.coldSeconds(), f.warmSeconds(), f.ffmpegSeconds() > 0 ? String.format(Locale.ROOT, "%.2f",
-                            f.ffmpegSeconds()) : "-", Double.isNaN(f.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f",
-                            f.ratio()), f.peakHeapBytes() / 1e6);
+            System.out.printf(Locale.ROOT, "%-22s %6.1f %7.2f %7.2f %7.2f %8s %8s %6s %6s %7.1f%n", f.file(),
+                    f.bytes() / 1e6, f.coldSeconds(), f.coldCpuSeconds(), f.warmSeconds(), number(f.ffmpegSeconds()),
+                    number(f.ffmpegCpuSeconds()), number(f.ratio()), number(f.idleRatio()), f.peakHeapBytes() / 1e6);
         }
+        System.out.printf(Locale.ROOT, "load average after: %.2f%n", ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) || value <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /**
      * Times {@link WaveformDecoder#compute} on {@code file} twice (the first run includes JIT warm-up, as in the app)
-     * and, for MP3, {@code ffmpeg -threads 1 -v error -i FILE -f null -} (best of two, file already in the page cache).
+     * and, for MP3, {@code ffmpeg -threads 1 -i FILE -f null -} (best of two, the file already in the page cache).
      */
     public static Figure measure(Path file) throws IOException, InterruptedException {
         System.gc();
         resetHeapPeaks();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         Peaks peaks = WaveformDecoder.compute(file, Progress.NONE);
         double cold = (System.nanoTime() - start) / 1e9;
+        double coldCpu = (processCpuNanos() - cpu) / 1e9;
         long heap = heapPeak();
         start = System.nanoTime();
         WaveformDecoder.compute(file, Progress.NONE);
         double warm = (System.nanoTime() - start) / 1e9;
-        double ffmpeg = 0;
+        double[] ffmpeg = {0, 0};
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp3")) {
-            ffmpeg = Math.min(ffmpegSeconds(file), ffmpegSeconds(file));
+            double[] first = ffmpeg(file);
+            double[] second = ffmpeg(file);
+            ffmpeg = first[0] <= second[0] ? first : second;
         }
-        return new Figure(file.getFileName().toString(), Files.size(file), cold, warm, ffmpeg, heap, peaks.bins());
+        return new Figure(file.getFileName().toString(), Files.size(file), cold, coldCpu, warm, ffmpeg[0], ffmpeg[1],
+                heap, peaks.bins());
     }
 
-    /** Seconds for ffmpeg to decode the file on one thread, or -1 when ffmpeg is not installed. */
-    public static double ffmpegSeconds(Path file) throws InterruptedException {
+    /**
+     * ffmpeg decoding the file on one thread to nothing ({@code -threads 1 -f null}): wall seconds and, from its
+     * {@code -benchmark} line, CPU seconds; {-1, -1} when ffmpeg is not installed.
+     */
+    public static double[] ffmpeg(Path file) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Process p;
         try {
-            Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-threads", "1", "-v", "error", "-i", file.toString(),
-                    "-f", "null", "-").inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("ffmpeg failed on " + file);
-            }
+            p = new ProcessBuilder("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-benchmark", "-threads", "1",
+                    "-i", file.toString(), "-f", "null", "-").redirectErrorStream(true).start();
         } catch (IOException e) {
-            return -1;
+            return new double[] {-1, -1};
         }
-        return (System.nanoTime() - start) / 1e9;
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("ffmpeg failed on " + file + ":\n" + out);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Matcher m = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s").matcher(out);
+        double cpu = m.find() ? Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)) : -1;
+        return new double[] {wall, cpu};
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /**
