@@ -55,7 +55,7 @@ class WaveformDecoderTest {
         Path wav = TestAudio.toneWav(dir, "tone44.wav", 44100, 1);
         Path mp3 = TestAudio.lame(dir, wav, "tone44.mp3", "-b", "128");
         assertLinesUp(WaveformDecoder.compute(wav, Progress.NONE), WaveformDecoder.compute(mp3, Progress.NONE));
-        assertTrue(Mp3Scanner.scan(FileBytes.open(mp3)).encoderDelay() > 0, "lame wrote a LAME tag with the delay");
+        assertTrue(mp3Stream(mp3).encoderDelay() > 0, "lame wrote a LAME tag with the delay");
     }
 
     @Test
@@ -63,7 +63,7 @@ class WaveformDecoderTest {
         // At 16 kHz and 32 kbps a frame is too small for the LAME tag: the default delay must be assumed.
         Path wav = TestAudio.toneWav(dir, "tone16.wav", 16000, 1);
         Path mp3 = TestAudio.lame(dir, wav, "tone16.mp3", "-b", "32");
-        assertEquals(-1, Mp3Scanner.scan(FileBytes.open(mp3)).encoderDelay());
+        assertEquals(-1, mp3Stream(mp3).encoderDelay());
         assertLinesUp(WaveformDecoder.compute(wav, Progress.NONE), WaveformDecoder.compute(mp3, Progress.NONE));
     }
 
@@ -86,7 +86,7 @@ class WaveformDecoderTest {
         Path wav = TestAudio.toneWav(dir, "tone.wav", 44100, 1);
         Path m4a = TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "aac", "tone.m4a");
         EarmarkException e = assertThrows(EarmarkException.class, () -> FfmpegPeaks.compute(m4a,
-                Mp4Layout.read(FileBytes.open(m4a)), 10, Progress.NONE, java.util.Optional.empty()));
+                mp4Layout(m4a), 10, Progress.NONE, java.util.Optional.empty()));
         assertTrue(e.getMessage().contains("waveform of " + m4a + " is unavailable")
                 && e.getMessage().contains("Playback may still work"), e.getMessage());
     }
@@ -107,7 +107,7 @@ class WaveformDecoderTest {
                 + " child? What difference will it make for the family, and who will notice it first?");
         for (String[] options : new String[][] {{"-b", "128"}, {"-V", "5"}, {"--resample", "16", "-b", "32"}}) {
             Path mp3 = TestAudio.lame(dir, wav, "speech" + options.length + ".mp3", options);
-            Mp3Stream stream = Mp3Scanner.scan(FileBytes.open(mp3));
+            Mp3Stream stream = mp3Stream(mp3);
             Peaks whole = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, 1);
             for (int parts : new int[] {2, 3, 7}) {
                 Peaks split = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, parts);
@@ -179,6 +179,18 @@ class WaveformDecoderTest {
         Files.write(garbage, "this is not audio at all, only a text file that was renamed".getBytes());
         assertMessage(garbage, "not an audio file");
         assertMessage(Files.write(dir.resolve("empty.wav"), new byte[0]), "empty");
+    }
+
+    private static Mp3Stream mp3Stream(Path file) {
+        try (FileBytes bytes = FileBytes.open(file)) {
+            return Mp3Scanner.scan(bytes); // the mapping outlives the channel
+        }
+    }
+
+    private static Mp4Layout mp4Layout(Path file) {
+        try (FileBytes bytes = FileBytes.open(file)) {
+            return Mp4Layout.read(bytes);
+        }
     }
 
     private static void assertMessage(Path file, String expected) {
