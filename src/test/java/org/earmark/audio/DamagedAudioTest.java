@@ -54,8 +54,7 @@ class DamagedAudioTest {
         } catch (EarmarkException expected) {
             // a clear refusal is fine
         } catch (RuntimeException e) {
-            e.printStackTrace();
-            fail(step + " of " + file + " threw " + e);
+            fail(step + " of " + file + " threw " + e, e);
         }
     }
 
