@@ -45,7 +45,11 @@ final class FfmpegPeaks {
     }
 
     static Peaks compute(Path audio, Mp4Layout mp4, int binMillis, Progress progress) {
-        Path ffmpeg = ffmpeg().orElseThrow(() -> EarmarkException.badInput("The waveform of " + audio
+        return compute(audio, mp4, binMillis, progress, ffmpeg());
+    }
+
+    static Peaks compute(Path audio, Mp4Layout mp4, int binMillis, Progress progress, Optional<Path> executable) {
+        Path ffmpeg = executable.orElseThrow(() -> EarmarkException.badInput("The waveform of " + audio
                 + " is unavailable: drawing M4A (AAC) recordings needs ffmpeg, which is not installed. Playback may"
                 + " still work."));
         int channels = mp4.channels();

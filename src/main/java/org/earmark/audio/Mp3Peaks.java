@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javazoom.jl.decoder.Bitstream;
@@ -17,10 +18,11 @@ import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
 
 /**
- * MP3 peaks through jlayer, the frame list cut into one part per core. A part's decoder starts
- * {@link #WARM_UP_FRAMES} frames early, so that its bit reservoir, overlap-add and synthesis filter hold what they
- * would have held; the output of those frames is thrown away. The result is identical to one decoder going through
- * the whole file (a test checks that).
+ * MP3 peaks through jlayer on every core. The frame list is cut into chunks that the threads take in turn, so a
+ * thread slowed by other work on the machine simply takes fewer. Each chunk's decoder starts a few frames early, so
+ * that its bit reservoir, overlap-add and synthesis filter hold what they would have held; the output of those
+ * frames is thrown away. The result is identical to one decoder going through the whole file (a test checks that
+ * with chunks down to a single frame).
  *
  * <p>Sample 0 of the waveform is decoded sample {@link Mp3Stream#skipSamples()}: the LAME tag's encoder delay (or
  * LAME's usual 576 without one) plus the decoder's 529, so that the waveform lines up with what a gapless player
@@ -28,10 +30,19 @@ import org.earmark.core.Progress;
  */
 final class Mp3Peaks {
 
-    /** More than the bit reservoir (at most 511 bytes back) and the filter banks (under one frame) reach. */
-    static final int WARM_UP_FRAMES = 8;
-    /** Parts smaller than this (about 25 s) are not worth a thread. */
-    private static final int MIN_PART_FRAMES = 1000;
+    /**
+     * Correctly decoded frames a chunk needs in front of it: the hybrid filter bank's overlap-add carries one granule
+     * into the next, and the synthesis filter looks 512 samples back, so frame k is exact once k-2 decoded in full.
+     */
+    static final int WARM_UP_FRAMES = 2;
+    /** About 26 s of audio at 44.1 kHz: warm-up costs under 1%, and the last chunk leaves little to wait for. */
+    static final int CHUNK_FRAMES = 1000;
+    /**
+     * Frames the calling thread decodes alone before the other threads join. Until the JIT has compiled jlayer, it
+     * runs interpreted many times slower; one thread doing that while the compiler has the other core is cheaper than
+     * two threads crawling and the compiler squeezed between them.
+     */
+    static final int STAGGER_FRAMES = 300;
     /** Frames between cancellation checks and progress reports; about half a second of audio. */
     private static final int CHECK_EVERY = 20;
     /** jlayer scales its output to 32700, not 32768; the peaks are put back on the 16-bit scale of WAV. */
@@ -42,112 +53,170 @@ final class Mp3Peaks {
     private Mp3Peaks() {
     }
 
-    static int defaultParts() {
+    static int defaultThreads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Uses up to {@code maxParts} threads, fewer for a short file. */
-    static Peaks compute(Path file, Mp3Stream mp3, int binMillis, Progress progress, int maxParts) {
-        int parts = Math.max(1, Math.min(maxParts, mp3.frameCount() / MIN_PART_FRAMES));
-        return decode(file, mp3, binMillis, progress, parts);
+    static Peaks compute(Path file, Mp3Stream mp3, int binMillis, Progress progress, int threads) {
+        return decode(file, mp3, binMillis, progress, threads, CHUNK_FRAMES, STAGGER_FRAMES);
     }
 
-    /** Decodes in exactly {@code parts} parts (tests use it to split short files). */
-    static Peaks decode(Path file, Mp3Stream mp3, int binMillis, Progress progress, int parts) {
-        int frames = mp3.frameCount();
-        AtomicLong done = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Part> work = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            work.add(new Part(file, mp3, binMillis, (int) ((long) frames * p / parts), (int) ((long) frames * (p + 1) / parts),
-                    progress, done, stop));
-        }
-        List<Thread> threads = new ArrayList<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        for (Part part : work.subList(1, work.size())) {
-            Thread thread = new Thread(() -> part.runCatching(failure), "earmark-mp3-peaks");
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        // The calling thread decodes the first part and reports progress for all of them.
-        work.get(0).runCatching(failure);
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                report(progress, done, frames);
-                if (progress.isCancelled()) {
-                    stop.set(true);
-                }
-                join(thread, stop);
-            }
-        }
-        RuntimeException error = failure.get();
-        if (error != null) {
-            throw error;
-        }
-        PeakBins all = work.get(0).bins;
-        for (Part part : work.subList(1, work.size())) {
-            all.merge(part.bins);
-        }
-        Peaks peaks = all.peaks(mp3.totalSamples());
-        for (int i = 0; i < peaks.bins(); i++) {
-            peaks.min()[i] = (short) Math.max(Short.MIN_VALUE, Math.round(peaks.min()[i] * JLAYER_SCALE));
-            peaks.max()[i] = (short) Math.min(Short.MAX_VALUE, Math.round(peaks.max()[i] * JLAYER_SCALE));
-        }
-        return peaks;
+    /** Tests choose tiny chunks to put many chunk borders into a short file. */
+    static Peaks decode(Path file, Mp3Stream mp3, int binMillis, Progress progress, int threads, int chunkFrames,
+            int staggerFrames) {
+        return new Job(file, mp3, binMillis, progress, threads, chunkFrames, staggerFrames).run();
     }
 
-    private static void report(Progress progress, AtomicLong done, int frames) {
-        progress.update(Math.min(1.0, (double) done.get() / frames), null);
-    }
-
-    private static void join(Thread thread, AtomicBoolean stop) {
-        try {
-            thread.join(100);
-        } catch (InterruptedException e) {
-            stop.set(true);
-            Thread.currentThread().interrupt();
-            throw new Progress.CancelledException();
-        }
-    }
-
-    /** Frames [from, to) of the stream, decoded by one thread into its own bins. */
-    private static final class Part {
+    /** One computation: the chunks, the threads that take them, and what they found. */
+    private static final class Job {
         final Path file;
         final Mp3Stream mp3;
-        final int from;
-        final int to;
+        final int binMillis;
         final Progress progress;
-        final AtomicLong done;
-        final AtomicBoolean stop;
-        final PeakBins bins;
+        final int threads;
+        final int chunkFrames;
+        final int staggerFrames;
+        final int chunks;
+        final AtomicInteger nextChunk = new AtomicInteger();
+        final AtomicLong done = new AtomicLong();
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final List<Worker> workers = new ArrayList<>();
+        final List<Thread> helpers = new ArrayList<>();
+        private boolean helpersStarted;
 
-        Part(Path file, Mp3Stream mp3, int binMillis, int from, int to, Progress progress, AtomicLong done,
-                AtomicBoolean stop) {
+        Job(Path file, Mp3Stream mp3, int binMillis, Progress progress, int threads, int chunkFrames,
+                int staggerFrames) {
             this.file = file;
             this.mp3 = mp3;
-            this.from = from;
-            this.to = to;
+            this.binMillis = binMillis;
             this.progress = progress;
-            this.done = done;
-            this.stop = stop;
-            this.bins = new PeakBins(mp3.sampleRate(), binMillis, mp3.totalSamples(),
-                    (long) from * mp3.samplesPerFrame() - mp3.skipSamples());
+            this.threads = Math.max(1, threads);
+            this.chunkFrames = Math.max(1, chunkFrames);
+            this.staggerFrames = staggerFrames;
+            this.chunks = (int) (((long) mp3.frameCount() + this.chunkFrames - 1) / this.chunkFrames);
         }
 
-        void runCatching(AtomicReference<RuntimeException> failure) {
-            try {
-                run();
-            } catch (RuntimeException e) {
-                stop.set(true);
-                // A cancellation is what the user asked for; any other failure explains more, so it wins.
-                failure.accumulateAndGet(e, (old, now) -> old == null || old instanceof Progress.CancelledException
-                        ? now : old);
+        Peaks run() {
+            Worker main = new Worker(this, true);
+            workers.add(main);
+            if (staggerFrames <= 0) {
+                startHelpers();
+            }
+            main.runCatching();
+            for (Thread helper : helpers) {
+                while (helper.isAlive()) {
+                    progress.update(Math.min(1.0, (double) done.get() / mp3.frameCount()), null);
+                    if (progress.isCancelled()) {
+                        stop.set(true);
+                    }
+                    join(helper);
+                }
+            }
+            Throwable error = failure.get();
+            if (error instanceof RuntimeException e) {
+                throw e;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            PeakBins all = main.bins;
+            for (Worker worker : workers.subList(1, workers.size())) {
+                all.merge(worker.bins);
+            }
+            Peaks peaks = all.peaks(mp3.totalSamples());
+            for (int i = 0; i < peaks.bins(); i++) {
+                peaks.min()[i] = (short) Math.max(Short.MIN_VALUE, Math.round(peaks.min()[i] * JLAYER_SCALE));
+                peaks.max()[i] = (short) Math.min(Short.MAX_VALUE, Math.round(peaks.max()[i] * JLAYER_SCALE));
+            }
+            return peaks;
+        }
+
+        /** Called by the calling thread only. */
+        void startHelpers() {
+            if (helpersStarted) {
+                return;
+            }
+            helpersStarted = true;
+            for (int t = 1; t < threads && nextChunk.get() < chunks; t++) {
+                Worker worker = new Worker(this, false);
+                workers.add(worker);
+                Thread thread = new Thread(worker::runCatching, "earmark-mp3-peaks-" + t);
+                thread.setDaemon(true);
+                thread.start();
+                helpers.add(thread);
             }
         }
 
-        private void run() {
-            int start = Math.max(0, from - WARM_UP_FRAMES);
+        void fail(Throwable e) {
+            stop.set(true);
+            // A cancellation is what the user asked for; any other failure explains more, so it wins.
+            failure.accumulateAndGet(e, (old, now) -> old == null || old instanceof Progress.CancelledException
+                    ? now : old);
+        }
+
+        private void join(Thread thread) {
+            try {
+                thread.join(100);
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
+                throw new Progress.CancelledException();
+            }
+        }
+
+        EarmarkException damaged(String why) {
+            return EarmarkException.badInput("Cannot draw the waveform of " + file + ": " + why
+                    + ". The MP3 file is damaged.");
+        }
+    }
+
+    /** One thread's share: takes chunks until none are left, into bins of its own. */
+    private static final class Worker {
+        final Job job;
+        final Mp3Stream mp3;
+        /** The calling thread's worker reports progress and starts the helpers. */
+        final boolean main;
+        final PeakBins bins;
+        private int decoded;
+
+        Worker(Job job, boolean main) {
+            this.job = job;
+            this.mp3 = job.mp3;
+            this.main = main;
+            this.bins = new PeakBins(mp3.sampleRate(), job.binMillis, mp3.totalSamples(), 0);
+        }
+
+        void runCatching() {
+            try {
+                for (int c; (c = job.nextChunk.getAndIncrement()) < job.chunks; ) {
+                    long from = (long) c * job.chunkFrames;
+                    decode((int) from, (int) Math.min(mp3.frameCount(), from + job.chunkFrames));
+                }
+            } catch (RuntimeException | Error e) {
+                job.fail(e);
+            }
+        }
+
+        /**
+         * Where a decoder must start so that frame {@code from} decodes as in one pass: frame {@code from - 2} must
+         * find all its main data in the bit reservoir, so the frames before it must supply the most a frame can
+         * reach back (511 bytes in MPEG-1, 255 in MPEG-2; a VBR encoder fills it with many small frames in a pause).
+         */
+        private int warmUpStart(int from) {
+            int reservoir = mp3.samplesPerFrame() == 1152 ? 511 : 255;
+            int bytes = 0;
+            int i = from - WARM_UP_FRAMES;
+            while (i > 0 && bytes < reservoir) {
+                i--;
+                int header = mp3.data().getInt(mp3.offsets()[i]);
+                bytes += mp3.lengths()[i] - 4 - (Mp3Header.hasCrc(header) ? 2 : 0) - Mp3Header.sideInfoSize(header);
+            }
+            return Math.max(0, i);
+        }
+
+        private void decode(int from, int to) {
+            int start = warmUpStart(from);
             Bitstream bitstream = new Bitstream(new FrameStream(mp3, start, to));
             Decoder decoder = new Decoder();
             Sink sink = new Sink(bins);
@@ -156,13 +225,7 @@ final class Mp3Peaks {
             int bad = 0;
             for (int i = start; i < to; i++) {
                 if ((i - start) % CHECK_EVERY == 0) {
-                    if (stop.get() || progress.isCancelled()) {
-                        stop.set(true);
-                        throw new Progress.CancelledException();
-                    }
-                    if (i > start) {
-                        done.addAndGet(CHECK_EVERY);
-                    }
+                    checkpoint(i > start ? CHECK_EVERY : 0);
                 }
                 Header header = readFrame(bitstream);
                 sink.startFrame((long) i * spf - mp3.skipSamples(), i < from);
@@ -177,10 +240,26 @@ final class Mp3Peaks {
                 } catch (DecoderException | RuntimeException e) {
                     // A damaged frame: players skip it too. Its bins stay silent; too many means a broken file.
                     if (++bad > Math.max(10, (to - start) / 20)) {
-                        throw damaged("more than " + bad + " frames could not be decoded");
+                        throw job.damaged("more than " + bad + " frames could not be decoded");
                     }
                 }
                 bitstream.closeFrame();
+            }
+            job.done.addAndGet((to - start) % CHECK_EVERY);
+        }
+
+        private void checkpoint(int frames) {
+            if (job.stop.get() || job.progress.isCancelled()) {
+                job.stop.set(true);
+                throw new Progress.CancelledException();
+            }
+            long all = job.done.addAndGet(frames);
+            decoded += frames;
+            if (main) {
+                job.progress.update(Math.min(1.0, (double) all / mp3.frameCount()), null);
+                if (decoded >= job.staggerFrames) {
+                    job.startHelpers();
+                }
             }
         }
 
@@ -188,17 +267,12 @@ final class Mp3Peaks {
             try {
                 Header header = bitstream.readFrame();
                 if (header == null) {
-                    throw damaged("a frame could not be read again");
+                    throw job.damaged("a frame could not be read again");
                 }
                 return header;
             } catch (BitstreamException e) {
-                throw damaged("a frame could not be read: " + e.getMessage());
+                throw job.damaged("a frame could not be read: " + e.getMessage());
             }
-        }
-
-        private EarmarkException damaged(String why) {
-            return EarmarkException.badInput("Cannot draw the waveform of " + file + ": " + why
-                    + ". The MP3 file is damaged.");
         }
     }
 

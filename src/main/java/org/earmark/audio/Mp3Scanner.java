@@ -38,6 +38,9 @@ final class Mp3Scanner {
             throw AudioErrors.readFailed(file.path(), e);
         }
         int start = skipLeadingTags(file, data);
+        if (matches(data, start, "fLaC")) {
+            throw AudioErrors.unsupported(file.path(), "FLAC"); // some taggers put ID3v2 in front of FLAC too
+        }
         int end = endOfAudio(data, start);
         int first = findFrame(data, start, end, 0);
         if (first < 0) {

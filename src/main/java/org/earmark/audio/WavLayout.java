@@ -68,8 +68,8 @@ record WavLayout(long fmtOffset, int fmtSize, long factOffset, int factSize, lon
                     throw AudioErrors.damaged(file.path(), AudioFormat.WAV, "the sample data comes before the 'fmt ' chunk");
                 }
                 long available = file.size() - body;
-                if (size == UNKNOWN_SIZE || (size == 0 && available > 0)) {
-                    size = available;
+                if (size == UNKNOWN_SIZE || (size == 0 && available > 0 && !chunkFollows(file, body))) {
+                    size = available; // a recorder that stopped before writing the size: the samples run to the end
                 } else if (size > available) {
                     throw AudioErrors.truncated(file.path(), "the data chunk announces " + size + " bytes of audio but"
                             + " only " + available + " are present");
@@ -136,6 +136,21 @@ record WavLayout(long fmtOffset, int fmtSize, long factOffset, int factSize, lon
         }
         throw AudioErrors.unsupported(file.path(), "WAV with " + (tag == FORMAT_FLOAT ? bits + "-bit floating-point"
                 : String.format("compressed (format 0x%04X)", tag)) + " samples");
+    }
+
+    /** Whether a plausible chunk header starts at {@code position}, so that a data size of 0 means "empty". */
+    private static boolean chunkFollows(FileBytes file, long position) {
+        ByteBuffer header = file.read(position, 8, ByteOrder.LITTLE_ENDIAN);
+        if (header.remaining() < 8) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            int c = header.get(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return position + 8 + Integer.toUnsignedLong(header.getInt(4)) <= file.size();
     }
 
     static String fourCc(ByteBuffer buffer, int at) {

@@ -41,7 +41,7 @@ public final class WaveformDecoder {
         try (FileBytes file = AudioProbe.open(audio)) {
             Peaks peaks = switch (AudioProbe.identify(file)) {
                 case WAV -> WavPeaks.compute(file, WavLayout.read(file), binMillis, progress);
-                case MP3 -> Mp3Peaks.compute(audio, Mp3Scanner.scan(file), binMillis, progress, Mp3Peaks.defaultParts());
+                case MP3 -> Mp3Peaks.compute(audio, Mp3Scanner.scan(file), binMillis, progress, Mp3Peaks.defaultThreads());
                 case M4A -> FfmpegPeaks.compute(audio, Mp4Layout.read(file), binMillis, progress);
             };
             progress.update(1.0, null);

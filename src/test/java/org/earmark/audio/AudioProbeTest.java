@@ -84,6 +84,11 @@ class AudioProbeTest {
         refused(Files.write(dir.resolve("photo.wav"), jpeg), "JPEG image");
         refused(TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "flac", "tone.flac"), "FLAC is not supported");
         refused(TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "libvorbis", "tone.ogg"), "Ogg");
+        byte[] flac = Files.readAllBytes(dir.resolve("tone.flac"));
+        byte[] tagged = new byte[flac.length + 20];
+        System.arraycopy(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 10}, 0, tagged, 0, 10);
+        System.arraycopy(flac, 0, tagged, 20, flac.length);
+        refused(Files.write(dir.resolve("id3-in-front.flac"), tagged), "FLAC is not supported");
         refused(Files.createDirectory(dir.resolve("folder.wav")), "folder");
         refused(dir.resolve("missing.wav"), "not found");
     }

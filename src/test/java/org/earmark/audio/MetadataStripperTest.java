@@ -78,6 +78,24 @@ class MetadataStripperTest {
     }
 
     @Test
+    void wavWithUnsetDataSize() throws IOException {
+        byte[] pcm = TestAudio.tonePcm(16000, 1, 0.1, 0.5, 0.1);
+        // A recorder that died before finishing the header: data size 0, samples to the end of the file.
+        byte[] unset = TestAudio.riff("fmt ", TestAudio.fmtPcm16(16000, 1), "LIST", list("INFO", "INAM", TEAM + "\0"),
+                "data", new byte[0]);
+        Path crashed = dir.resolve("crashed.wav");
+        Files.write(crashed, unset);
+        Files.write(crashed, pcm, java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(700, AudioProbe.probe(crashed).durationMs());
+        // An empty data chunk followed by more chunks is empty, and what follows is not taken for samples.
+        Path empty = Files.write(dir.resolve("empty-data.wav"), TestAudio.riff("fmt ", TestAudio.fmtPcm16(16000, 1),
+                "data", new byte[0], "LIST", list("INFO", "IART", SUPERVISOR + "\0")));
+        assertEquals(0, AudioProbe.probe(empty).durationMs());
+        MetadataStripper.strip(empty, dir.resolve("stripped-empty.wav"));
+        assertFalse(contains(Files.readAllBytes(dir.resolve("stripped-empty.wav")), SUPERVISOR, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void floatWavKeepsItsFactChunk() throws IOException {
         Path wav = TestAudio.toneWav(dir, "tone.wav", 16000, 1);
         Path floats = TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "pcm_f32le", "-metadata", "title=" + TEAM,

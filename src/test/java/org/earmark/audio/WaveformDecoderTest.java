@@ -55,7 +55,7 @@ class WaveformDecoderTest {
         Path wav = TestAudio.toneWav(dir, "tone44.wav", 44100, 1);
         Path mp3 = TestAudio.lame(dir, wav, "tone44.mp3", "-b", "128");
         assertLinesUp(WaveformDecoder.compute(wav, Progress.NONE), WaveformDecoder.compute(mp3, Progress.NONE));
-        assertTrue(Mp3Scanner.scan(FileBytes.open(mp3)).encoderDelay() > 0, "lame wrote a LAME tag with the delay");
+        assertTrue(mp3Stream(mp3).encoderDelay() > 0, "lame wrote a LAME tag with the delay");
     }
 
     @Test
@@ -63,7 +63,7 @@ class WaveformDecoderTest {
         // At 16 kHz and 32 kbps a frame is too small for the LAME tag: the default delay must be assumed.
         Path wav = TestAudio.toneWav(dir, "tone16.wav", 16000, 1);
         Path mp3 = TestAudio.lame(dir, wav, "tone16.mp3", "-b", "32");
-        assertEquals(-1, Mp3Scanner.scan(FileBytes.open(mp3)).encoderDelay());
+        assertEquals(-1, mp3Stream(mp3).encoderDelay());
         assertLinesUp(WaveformDecoder.compute(wav, Progress.NONE), WaveformDecoder.compute(mp3, Progress.NONE));
     }
 
@@ -82,6 +82,16 @@ class WaveformDecoderTest {
     }
 
     @Test
+    void m4aWithoutFfmpegSaysOnlyTheWaveformIsMissing() throws IOException {
+        Path wav = TestAudio.toneWav(dir, "tone.wav", 44100, 1);
+        Path m4a = TestAudio.ffmpeg(dir, "-i", wav.toString(), "-c:a", "aac", "tone.m4a");
+        EarmarkException e = assertThrows(EarmarkException.class, () -> FfmpegPeaks.compute(m4a,
+                mp4Layout(m4a), 10, Progress.NONE, java.util.Optional.empty()));
+        assertTrue(e.getMessage().contains("waveform of " + m4a + " is unavailable")
+                && e.getMessage().contains("Playback may still work"), e.getMessage());
+    }
+
+    @Test
     void probeAndPeaksAgreeOnTheLength() throws IOException {
         Path wav = TestAudio.toneWav(dir, "tone.wav", 44100, 1);
         for (Path file : new Path[] {wav, TestAudio.lame(dir, wav, "tone.mp3", "-b", "64"),
@@ -95,14 +105,20 @@ class WaveformDecoderTest {
     void mp3InPartsIsIdenticalToOneDecoder() {
         Path wav = TestAudio.speechWav(dir, "speech.wav", "How will we know that things are getting better for the"
                 + " child? What difference will it make for the family, and who will notice it first?");
-        for (String[] options : new String[][] {{"-b", "128"}, {"-V", "5"}, {"--resample", "16", "-b", "32"}}) {
-            Path mp3 = TestAudio.lame(dir, wav, "speech" + options.length + ".mp3", options);
-            Mp3Stream stream = Mp3Scanner.scan(FileBytes.open(mp3));
-            Peaks whole = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, 1);
-            for (int parts : new int[] {2, 3, 7}) {
-                Peaks split = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, parts);
-                assertArrayEquals(whole.min(), split.min(), String.join(" ", options) + " in " + parts + " parts");
-                assertArrayEquals(whole.max(), split.max(), String.join(" ", options) + " in " + parts + " parts");
+        String[][] encodings = {{"--resample", "44.1", "-b", "128"}, {"--resample", "44.1", "-V", "5"}, {"-V", "5"},
+            {"--resample", "16", "-b", "32"}}; // MPEG-1 CBR and VBR, MPEG-2 VBR and CBR without a LAME tag
+        for (int e = 0; e < encodings.length; e++) {
+            String[] options = encodings[e];
+            Path mp3 = TestAudio.lame(dir, wav, "speech" + e + ".mp3", options);
+            Mp3Stream stream = mp3Stream(mp3);
+            Peaks whole = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, 1, Integer.MAX_VALUE, 0);
+            // Tiny chunks put many borders into a few seconds (VBR pauses fill the bit reservoir with small frames);
+            // a stagger of 0 or 3 frames starts the helper threads at once.
+            for (int[] split : new int[][] {{2, 17, 0}, {3, 5, 0}, {2, 40, 3}, {4, 1, 0}}) {
+                Peaks parallel = Mp3Peaks.decode(mp3, stream, 10, Progress.NONE, split[0], split[1], split[2]);
+                String what = String.join(" ", options) + " on " + split[0] + " threads in chunks of " + split[1];
+                assertArrayEquals(whole.min(), parallel.min(), what);
+                assertArrayEquals(whole.max(), parallel.max(), what);
             }
             assertTrue(TestAudio.firstLoudBin(whole, 1000) >= 0, "speech is audible");
         }
@@ -137,11 +153,13 @@ class WaveformDecoderTest {
         Path mp3 = TestAudio.lame(dir, wav, "tone.mp3", "-b", "64");
         for (Path file : new Path[] {wav, mp3}) {
             double[] last = {-1};
+            AtomicInteger updates = new AtomicInteger();
             Progress progress = new Progress() {
                 @Override
                 public void update(double fraction, String message) {
                     assertTrue(fraction >= last[0] && fraction <= 1.0, "fraction " + fraction + " after " + last[0]);
                     last[0] = fraction;
+                    updates.incrementAndGet();
                 }
 
                 @Override
@@ -151,6 +169,7 @@ class WaveformDecoderTest {
             };
             WaveformDecoder.compute(file, progress);
             assertEquals(1.0, last[0]);
+            assertTrue(updates.get() >= (file == mp3 ? 4 : 2), updates + " updates for " + file);
         }
     }
 
@@ -166,6 +185,18 @@ class WaveformDecoderTest {
         Files.write(garbage, "this is not audio at all, only a text file that was renamed".getBytes());
         assertMessage(garbage, "not an audio file");
         assertMessage(Files.write(dir.resolve("empty.wav"), new byte[0]), "empty");
+    }
+
+    private static Mp3Stream mp3Stream(Path file) {
+        try (FileBytes bytes = FileBytes.open(file)) {
+            return Mp3Scanner.scan(bytes); // the mapping outlives the channel
+        }
+    }
+
+    private static Mp4Layout mp4Layout(Path file) {
+        try (FileBytes bytes = FileBytes.open(file)) {
+            return Mp4Layout.read(bytes);
+        }
     }
 
     private static void assertMessage(Path file, String expected) {
