@@ -43,7 +43,4 @@ final class AudioErrors {
         return new EarmarkException(Kind.IO, "Could not read " + file + ": " + e.getMessage(), e);
     }
 
-    static EarmarkException writeFailed(Path file, IOException e) {
-        return new EarmarkException(Kind.IO, "Could not write " + file + ": " + e.getMessage(), e);
-    }
 }

@@ -52,17 +52,17 @@ public final class MetadataStripper {
                 case WAV -> {
                     WavLayout wav = WavLayout.read(file);
                     before = new AudioInfo(AudioFormat.WAV, wav.durationMs(), wav.sampleRate(), wav.channels());
-                    AtomicWrite.write(out, channel -> writeWav(file, wav, channel));
+                    org.earmark.core.AtomicFiles.writeChannel(out, channel -> writeWav(file, wav, channel));
                 }
                 case MP3 -> {
                     Mp3Stream mp3 = Mp3Scanner.scan(file);
                     before = new AudioInfo(AudioFormat.MP3, mp3.durationMs(), mp3.sampleRate(), mp3.channels());
-                    AtomicWrite.write(out, channel -> writeMp3(mp3, channel));
+                    org.earmark.core.AtomicFiles.writeChannel(out, channel -> writeMp3(mp3, channel));
                 }
                 case M4A -> {
                     Mp4Layout mp4 = Mp4Layout.read(file);
                     before = new AudioInfo(AudioFormat.M4A, mp4.durationMs(), mp4.sampleRate(), mp4.channels());
-                    AtomicWrite.write(out, channel -> writeMp4(file, mp4, channel));
+                    org.earmark.core.AtomicFiles.writeChannel(out, channel -> writeMp4(file, mp4, channel));
                 }
                 default -> throw new IllegalStateException("unknown format");
             }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.Failures;
-import org.earmark.io.AtomicFiles;
+import org.earmark.core.AtomicFiles;
 import org.earmark.io.EventCsv;
 import org.earmark.io.elan.ElanInterchange;
 import org.earmark.io.interchange.ImportOptions;

@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.earmark.audio.Peaks;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
-import org.earmark.io.AtomicFiles;
+import org.earmark.core.AtomicFiles;
 import org.earmark.model.Assignment;
 import org.earmark.model.Recording;
 import org.earmark.model.StudyRecording;

@@ -150,12 +150,12 @@ class MetadataStripperTest {
 
     private void assertStripped(Path in) throws IOException {
         byte[] original = Files.readAllBytes(in);
-        String hash = AudioHashes.sha256(in);
+        String hash = org.earmark.core.Hashes.sha256(in);
         AudioInfo info = AudioProbe.probe(in);
         Path out = dir.resolve("stripped-" + in.getFileName());
         AudioInfo stripped = MetadataStripper.strip(in, out);
 
-        assertEquals(hash, AudioHashes.sha256(in), "the original is unchanged");
+        assertEquals(hash, org.earmark.core.Hashes.sha256(in), "the original is unchanged");
         assertArrayEquals(original, Files.readAllBytes(in));
         byte[] bytes = Files.readAllBytes(out);
         for (String secret : SECRETS) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
 import org.earmark.codebook.EventCode;
-import org.earmark.io.AtomicFiles;
+import org.earmark.core.AtomicFiles;
 import org.earmark.io.interchange.EventCollector;
 import org.earmark.io.interchange.ExportTargets;
 import org.earmark.io.interchange.ImportOptions;

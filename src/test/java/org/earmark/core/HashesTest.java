@@ -1,4 +1,4 @@
-package org.earmark.audio;
+package org.earmark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.earmark.core.EarmarkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AudioHashesTest {
+class HashesTest {
 
     @TempDir
     Path dir;
@@ -19,9 +18,9 @@ class AudioHashesTest {
     @Test
     void knownDigests() throws IOException {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                AudioHashes.sha256(Files.writeString(dir.resolve("abc"), "abc")));
+                Hashes.sha256(Files.writeString(dir.resolve("abc"), "abc")));
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                AudioHashes.sha256(Files.write(dir.resolve("empty"), new byte[0])));
+                Hashes.sha256(Files.write(dir.resolve("empty"), new byte[0])));
     }
 
     @Test
@@ -32,12 +31,12 @@ class AudioHashesTest {
         }
         Path file = Files.write(dir.resolve("big"), bytes);
         String expected = java.util.HexFormat.of().formatHex(sha256(bytes));
-        assertEquals(expected, AudioHashes.sha256(file));
+        assertEquals(expected, Hashes.sha256(file));
     }
 
     @Test
     void missingFileIsBadInput() {
-        EarmarkException e = assertThrows(EarmarkException.class, () -> AudioHashes.sha256(dir.resolve("gone.mp3")));
+        EarmarkException e = assertThrows(EarmarkException.class, () -> Hashes.sha256(dir.resolve("gone.mp3")));
         assertEquals(EarmarkException.Kind.BAD_INPUT, e.kind());
         assertTrue(e.getMessage().contains("gone.mp3"), e.getMessage());
     }
