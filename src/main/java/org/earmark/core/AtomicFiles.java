@@ -34,7 +34,18 @@ public final class AtomicFiles {
 
     public static void write(Path target, Content content) {
         writeChannel(target, channel -> {
-            OutputStream out = Channels.newOutputStream(channel);
+            // Content may close its stream (a zip or CSV writer does); the channel must stay open to be synced.
+            OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    this.out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
             content.writeTo(out);
             out.flush();
         });
