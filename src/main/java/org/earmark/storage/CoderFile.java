@@ -209,11 +209,22 @@ public final class CoderFile implements AutoCloseable {
 
     /** Tags a new event; it is on disk when this returns. */
     public Event add(NewEvent request) {
+        return add(UUID.randomUUID(), request);
+    }
+
+    /**
+     * Tags a new event under an id the caller chose, so a view can show (and undo) the event before
+     * the write has finished; it is on disk when this returns.
+     */
+    public Event add(UUID id, NewEvent request) {
         validate(request.recordingId(), request.code(), request.startMs(), request.endMs());
         Instant now = now();
-        Event event = new Event(UUID.randomUUID(), request.recordingId(), request.code(), request.startMs(),
+        Event event = new Event(id, request.recordingId(), request.code(), request.startMs(),
                 request.endMs(), request.note(), now, now, false);
         return db.write(c -> {
+            if (EventSql.find(c, "events", id).isPresent()) {
+                throw EarmarkException.badInput("Event " + id + " already exists in " + path());
+            }
             EventSql.upsert(c, "events", event);
             CoderFileSql.markStarted(c, event.recordingId(), now);
             CoderFileSql.audit(c, now, coder, "add", describe(event));
