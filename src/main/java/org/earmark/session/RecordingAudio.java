@@ -90,6 +90,7 @@ public final class RecordingAudio {
                 }
             }
         }
+        progress.update(1, null);
         return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -70,6 +70,14 @@ public final class SaveQueue implements AutoCloseable {
         return new SaveQueue(file, thread, thread, callbacks, clock);
     }
 
+    /**
+     * A queue on executors of the caller's choosing; {@code writer} must run tasks one at a time, in
+     * the order given (tests use one they step by hand).
+     */
+    public static SaveQueue withExecutors(CoderFile file, Executor writer, Executor callbacks, Clock clock) {
+        return new SaveQueue(file, writer, null, callbacks, clock);
+    }
+
     /** Writes and callbacks on the calling thread, in order: for tests. */
     public static SaveQueue onCallingThread(CoderFile file, Clock clock) {
         return new SaveQueue(file, Runnable::run, null, Runnable::run, clock);
@@ -114,6 +122,20 @@ public final class SaveQueue implements AutoCloseable {
                 }
             }
             publish();
+        });
+    }
+
+    /**
+     * Appends housekeeping (such as storing waveform peaks) in the same order as the coder's writes,
+     * without showing "saving…": a failure is logged, not shown, as nothing the coder did is lost.
+     */
+    public void writeQuietly(String what, Write write) {
+        writer.execute(() -> {
+            try {
+                write.run(file);
+            } catch (Throwable e) {
+                LOG.log(Level.WARNING, "Could not " + what, e);
+            }
         });
     }
 

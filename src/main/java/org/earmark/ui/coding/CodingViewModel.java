@@ -3,7 +3,6 @@ package org.earmark.ui.coding;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.UUID;
@@ -52,7 +51,6 @@ public final class CodingViewModel {
     private final Settings settings;
     private final Clock clock;
     private final ObservableList<Event> events = FXCollections.observableArrayList();
-    private final ObjectProperty<UUID> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Recording> recording = new SimpleObjectProperty<>();
     private final ObjectProperty<RecordingStatus> status = new SimpleObjectProperty<>();
     private final StringProperty notice = new SimpleStringProperty("");
@@ -63,6 +61,8 @@ public final class CodingViewModel {
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final BooleanProperty active = new SimpleBooleanProperty();
     private final TransportViewModel transport = new TransportViewModel();
+    private final Selection selection = new Selection(events, transport);
+    private final ObjectProperty<UUID> selected = selection.property();
     private final TimelineViewModel timeline;
     private final EventTableViewModel table;
     private final CodebookViewModel codebook = new CodebookViewModel();
@@ -252,8 +252,8 @@ public final class CodingViewModel {
             case ZOOM_OUT -> timeline.zoomOut();
             case TO_START -> transport.toStart();
             case TO_END -> transport.toEnd();
-            case PREVIOUS_EVENT -> step(-1);
-            case NEXT_EVENT -> step(1);
+            case PREVIOUS_EVENT -> selection.step(-1);
+            case NEXT_EVENT -> selection.step(1);
             case NUDGE_EARLIER -> withSelected(id -> edit(s -> s.moveBy(id, -NUDGE_MS)));
             case NUDGE_LATER -> withSelected(id -> edit(s -> s.moveBy(id, NUDGE_MS)));
             case DELETE_EVENT -> withSelected(id -> edit(s -> s.delete(id)));
@@ -284,43 +284,17 @@ public final class CodingViewModel {
 
     /** Selects an event and moves the playhead to it. */
     public void selectAndSeek(UUID id) {
-        selected.set(id);
-        if (id != null) {
-            events.stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(e -> transport.seek(e.startMs()));
-        }
-    }
-
-    /** Selects the next (+1) or previous (-1) event from the selection, or from the playhead. */
-    private void step(int direction) {
-        if (events.isEmpty()) {
-            return;
-        }
-        Optional<Event> current = selectedEvent();
-        long from = current.map(Event::startMs).orElse(transport.now());
-        List<Event> list = events;
-        int index = current.map(list::indexOf).orElse(-1);
-        Event next;
-        if (index >= 0) {
-            next = list.get(Math.max(0, Math.min(list.size() - 1, index + direction)));
-        } else if (direction > 0) {
-            next = list.stream().filter(e -> e.startMs() >= from).findFirst().orElse(list.get(list.size() - 1));
-        } else {
-            next = list.stream().filter(e -> e.startMs() <= from).reduce((a, b) -> b).orElse(list.get(0));
-        }
-        selectAndSeek(next.id());
+        selection.selectAndSeek(id);
     }
 
     public Optional<Event> selectedEvent() {
-        UUID id = selected.get();
-        return id == null ? Optional.empty() : events.stream().filter(e -> e.id().equals(id)).findFirst();
+        return selection.event();
     }
 
     private void withSelected(Consumer<UUID> action) {
-        if (selected.get() == null) {
+        if (!selection.with(action)) {
             hint.set(text.getString("hint.selectFirst"));
-            return;
         }
-        action.accept(selected.get());
     }
 
     private void edit(java.util.function.Function<CodingSession, Event> change) {

@@ -161,7 +161,7 @@ public final class RecordingLoader {
                 throw new PeaksSource.WaveformUnavailable(text.getString("waveform.noAudio"));
             }
             Peaks peaks = parts.peaks().load(r, located.path(), progress);
-            q.write("store the waveform of " + r.id(), f -> f.storePeaks(r.id(), sha, peaks));
+            q.writeQuietly("store the waveform of " + r.id(), f -> f.storePeaks(r.id(), sha, peaks));
             return peaks;
         });
         peaksJob = job;

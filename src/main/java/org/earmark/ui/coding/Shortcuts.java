@@ -78,14 +78,18 @@ public final class Shortcuts {
         if (pressed.isAltDown() || pressed.isMetaDown() && !pressed.isShortcutDown()) {
             return Optional.empty();
         }
-        String name = keyName(pressed.getCode(), pressed.isShiftDown());
+        return actionFor(pressed.getCode(), pressed.isShiftDown(), pressed.isShortcutDown());
+    }
+
+    /** The action of a key with these modifiers (Alt and Meta excluded), if it has one. */
+    public static Optional<Action> actionFor(KeyCode code, boolean shift, boolean shortcut) {
+        String name = keyName(code, shift);
         if (name == null) {
             return Optional.empty();
         }
-        boolean shortcut = pressed.isShortcutDown();
         boolean shiftMatters = !Set.of("+", "=", "-").contains(name);
         for (Binding b : TABLE) {
-            if (b.key().equals(name) && b.shortcut() == shortcut && (!shiftMatters || b.shift() == pressed.isShiftDown())
+            if (b.key().equals(name) && b.shortcut() == shortcut && (!shiftMatters || b.shift() == shift)
                     && b.action() != Action.MOVE_FOCUS) {
                 return Optional.of(b.action());
             }
@@ -103,7 +107,11 @@ public final class Shortcuts {
         if (pressed.isShortcutDown() || pressed.isAltDown() || pressed.isMetaDown() || pressed.isControlDown()) {
             return Optional.empty();
         }
-        KeyCode code = pressed.getCode();
+        return hotkeyFor(pressed.getCode());
+    }
+
+    /** The code hotkey a key names: a digit (main row or keypad), a letter or F2–F12. */
+    public static Optional<Hotkey> hotkeyFor(KeyCode code) {
         String name;
         if (code.isDigitKey()) {
             name = code.getName().replace("Numpad ", "");
