@@ -31,6 +31,8 @@ public final class DemoFile {
             f.add(NewEvent.point("R-7Q3K", "OTHQ", 31_000));
             f.add(NewEvent.point("R-7Q3K", "RISK", 35_800));
             f.add(NewEvent.point("R-7Q3K", "TASK", 39_400));
+            f.setRating("R-7Q3K", "outcome_focus", 4);
+            f.setStatus("R-2MXD", org.earmark.model.RecordingStatus.DONE);
         }
         System.out.println(file.toAbsolutePath());
     }

@@ -54,8 +54,17 @@ public final class MainWindow {
         model.setOnError((doing, e) -> errors.show(stage, doing, e));
 
         coding = new CodingView(model.coding(), text);
-        SplitPane split = new SplitPane(new RecordingsPane(model, text), coding);
-        split.setDividerPositions(0.2);
+        RecordingsPane recordings = new RecordingsPane(model, text);
+        SplitPane split = new SplitPane(recordings, coding);
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    split.setDividerPositions(Math.min(0.4, recordings.getPrefWidth() / now.doubleValue()));
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
 
         BorderPane root = new BorderPane();

@@ -21,12 +21,12 @@ final class RecordingsPane extends VBox {
     private boolean syncing;
 
     RecordingsPane(MainViewModel model, ResourceBundle text) {
+        double em = javafx.scene.text.Font.getDefault().getSize();
         setId("recordings-pane");
         setSpacing(6);
         setPadding(new Insets(8, 0, 8, 8));
-        double em = javafx.scene.text.Font.getDefault().getSize();
-        setMinWidth(em * 12);
-        setPrefWidth(em * 21);
+        setMinWidth(em * 14);
+        setPrefWidth(em * 28);
         Label title = new Label(text.getString("recordings.title"));
         title.getStyleClass().add("title-4");
 
@@ -47,10 +47,18 @@ final class RecordingsPane extends VBox {
                 setGraphic(row == null ? null : symbol(row.status()));
             }
         });
-        table.getColumns().add(column(text.getString("column.recording"), RecordingRow::id));
-        table.getColumns().add(column(text.getString("column.duration"), RecordingRow::duration));
+        TableColumn<RecordingRow, String> idColumn = column(text.getString("column.recording"), RecordingRow::id);
+        TableColumn<RecordingRow, String> duration = column(text.getString("column.duration"), RecordingRow::duration);
+        TableColumn<RecordingRow, String> events = column(text.getString("column.events"),
+                r -> Integer.toString(r.events()));
+        idColumn.setPrefWidth(em * 6);
+        duration.setPrefWidth(em * 5);
+        status.setPrefWidth(em * 9);
+        events.setPrefWidth(em * 4.5);
+        table.getColumns().add(idColumn);
+        table.getColumns().add(duration);
         table.getColumns().add(status);
-        table.getColumns().add(column(text.getString("column.events"), r -> Integer.toString(r.events())));
+        table.getColumns().add(events);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {

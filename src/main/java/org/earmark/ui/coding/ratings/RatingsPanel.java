@@ -44,6 +44,7 @@ public final class RatingsPanel extends VBox {
         ObjectProperty<Integer> value = model.valueProperty(scale.id());
         Label label = new Label(scale.label());
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         HBox buttons = new HBox(4);
         for (int v = scale.min(); v <= scale.max(); v++) {
@@ -61,6 +62,7 @@ public final class RatingsPanel extends VBox {
         Label anchor = new Label();
         anchor.setId("rating-" + scale.id() + "-anchor");
         anchor.setWrapText(true);
+        anchor.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         anchor.getStyleClass().add("text-muted");
         Runnable show = () -> {
             Integer v = value.get();
