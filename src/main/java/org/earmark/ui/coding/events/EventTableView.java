@@ -36,15 +36,13 @@ public final class EventTableView extends TableView<Event> {
         time.setId("col-time");
         time.setCellFactory(TextFieldTableCell.forTableColumn());
         time.setOnEditCommit(e -> model.editTime(e.getRowValue(), e.getNewValue()));
-        time.setPrefWidth(90);
-        time.setMinWidth(70);
+        fixedWidth(time);
 
         TableColumn<Event, String> end = column(text.getString("column.end"), EventTableViewModel::end);
         end.setId("col-end");
         end.setCellFactory(TextFieldTableCell.forTableColumn());
         end.setOnEditCommit(e -> model.editEnd(e.getRowValue(), e.getNewValue()));
-        end.setPrefWidth(90);
-        end.setMinWidth(70);
+        fixedWidth(end);
 
         TableColumn<Event, String> code = column(text.getString("column.code"), Event::code);
         code.setId("col-code");
@@ -59,8 +57,7 @@ public final class EventTableView extends TableView<Event> {
             }
         });
         code.setOnEditCommit(e -> model.editCode(e.getRowValue(), e.getNewValue()));
-        code.setPrefWidth(90);
-        code.setMinWidth(70);
+        fixedWidth(code);
 
         note = column(text.getString("column.note"), Event::note);
         note.setId("col-note");
@@ -109,6 +106,14 @@ public final class EventTableView extends TableView<Event> {
             requestFocus();
             edit(row, note);
         }
+    }
+
+    /** Times and codes take what they need; the note gets the rest. */
+    private static void fixedWidth(TableColumn<Event, String> c) {
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        c.setMinWidth(em * 5.5);
+        c.setPrefWidth(em * 6.5);
+        c.setMaxWidth(em * 8);
     }
 
     private static TableColumn<Event, String> column(String title, Function<Event, String> value) {
