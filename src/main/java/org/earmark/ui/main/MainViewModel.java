@@ -65,6 +65,7 @@ public final class MainViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<Background.Job<?>> currentJob = new SimpleObjectProperty<>();
     private SaveQueue queue;
+    private java.time.Instant savedBeforeFailure;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
 
@@ -144,6 +145,7 @@ public final class MainViewModel {
         if (s.failure() != null) {
             saveState.set(SaveState.FAILED);
             saveText.set(text.getString("save.failed"));
+            savedBeforeFailure = s.lastSaved();
             String failure = s.failure();
             queue.acknowledgeFailure();
             onError.accept(text.getString("save.couldNotSave"), new EarmarkException(EarmarkException.Kind.IO,
@@ -151,7 +153,9 @@ public final class MainViewModel {
         } else if (s.saving()) {
             saveState.set(SaveState.SAVING);
             saveText.set(text.getString("save.saving"));
-        } else if (s.lastSaved() != null && saveState.get() != SaveState.FAILED) {
+        } else if (s.lastSaved() != null && (saveState.get() != SaveState.FAILED
+                || !s.lastSaved().equals(savedBeforeFailure))) {
+            // After a failure, "Saved" comes back only once a later write has reached the disk.
             saveState.set(SaveState.SAVED);
             saveText.set(MessageFormat.format(text.getString("save.saved"), CLOCK.format(s.lastSaved())));
         }

@@ -172,6 +172,34 @@ class CodingJourneyTest {
     }
 
     @Test
+    void aSpanKeyStartsAndEndsASpanAndAMarkerCanBeDragged(FxRobot robot) throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "dan.earmark", 8);
+        openAndWait(robot, file);
+        robot.interact(() -> coding.transport().seek(1_500));
+        robot.type(KeyCode.C);
+        await("span started", () -> coding.events().size() == 1);
+        robot.interact(() -> coding.transport().seek(6_500));
+        robot.type(KeyCode.C);
+        await("span ended", () -> coding.events().get(0).endMs() == 6_000L);
+        assertEquals(1_000, coding.events().get(0).startMs());
+
+        robot.interact(() -> coding.transport().seek(3_000));
+        robot.type(KeyCode.DIGIT4);
+        await("tagged", () -> coding.events().size() == 2);
+        Event refl = coding.events().stream().filter(e -> e.code().equals("REFL")).findFirst().orElseThrow();
+        var view = robot.lookup("#timeline").queryAs(org.earmark.ui.coding.timeline.TimelineView.class);
+        Point2D centre = WaitForAsyncUtils.asyncFx(() -> view.markerCentre(refl.id())).get(5, TimeUnit.SECONDS)
+                .orElseThrow();
+        Point2D onScreen = view.detailCanvas().localToScreen(centre);
+        robot.drag(onScreen, javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 0).drop();
+        await("dragged later", () -> coding.events().stream().anyMatch(e -> e.code().equals("REFL")
+                && e.startMs() > refl.startMs() + 500));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        await("drag undone", () -> coding.events().stream().anyMatch(e -> e.code().equals("REFL")
+                && e.startMs() == refl.startMs()));
+    }
+
+    @Test
     void theShortcutsOverlayOpensWithF1AndQuestionMark(FxRobot robot) throws Exception {
         Path file = TestCoderFiles.withSpeech(dir, "carol.earmark", 4);
         openAndWait(robot, file);

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import org.earmark.audio.Peaks;
 import org.earmark.model.Event;
-import org.earmark.model.Recording;
 import org.earmark.model.RecordingProgress;
 import org.earmark.model.RecordingStatus;
 import org.earmark.session.SaveQueue;
@@ -145,6 +144,27 @@ class CodingViewModelTest {
         model.perform(Action.REDO);
         assertEquals(1, model.events().size());
         assertEquals(List.of("OFQ"), file.events("R-7Q3K").stream().map(Event::code).toList());
+    }
+
+    @Test
+    void theTableEditsTimeCodeAndNote() {
+        open("R-7Q3K");
+        model.transport().seek(1_000);
+        model.press("OFQ");
+        Event e = model.events().get(0);
+        model.table().editTime(e, "00:02.25");
+        assertEquals(2_250, model.events().get(0).startMs());
+        model.table().editTime(model.events().get(0), "later");
+        assertEquals("\u201clater\u201d is not a time: write it as minutes:seconds, e.g. 12:02.4",
+                model.hintProperty().get());
+        model.table().editCode(model.events().get(0), "RISK");
+        model.table().editNote(model.events().get(0), "who else is there");
+        assertEquals(List.of("OFQ", "RISK", "TASK", "REFL", "OTHQ"), model.table().codesFor(model.events().get(0)));
+        model.table().editCode(model.events().get(0), "CASE");
+        assertTrue(model.hintProperty().get().contains("RISK is a point code and CASE a span code"));
+        Event stored = file.events("R-7Q3K").get(0);
+        assertEquals(List.of(2_250L, "RISK", "who else is there"), List.of(stored.startMs(), stored.code(),
+                stored.note()));
     }
 
     @Test

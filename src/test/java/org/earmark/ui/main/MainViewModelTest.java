@@ -88,4 +88,33 @@ class MainViewModelTest {
         assertEquals("Saved " + time, model.saveTextProperty().get());
         assertEquals(new RecordingRow("R-7Q3K", "0:03", RecordingStatus.IN_PROGRESS, 1), model.recordings().get(0));
     }
+
+    @Test
+    void aFailedSaveIsShownUntilALaterSaveSucceeds() throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
+        Background background = Background.onCallingThread();
+        Settings settings = new Settings(prefs);
+        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
+                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
+                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
+                DesktopApp.messages());
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<SaveQueue> queue = new java.util.concurrent.atomic.AtomicReference<>();
+        model = new MainViewModel(background, DesktopApp.messages(), settings, coding, f -> {
+            queue.set(SaveQueue.withExecutors(f, writer, Runnable::run, clock));
+            return queue.get();
+        });
+        model.setOnError((doing, e) -> errors.add(doing + ": " + e.getMessage()));
+        model.open(file);
+        coding.press("OFQ");
+        queue.get().write("tag RISK at 99:00", f -> {
+            throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.IO, "the disk is full");
+        });
+        assertEquals(MainViewModel.SaveState.FAILED, model.saveStateProperty().get());
+        assertEquals("NOT SAVED \u2014 see the message", model.saveTextProperty().get());
+        assertEquals(java.util.List.of("A change could not be saved: tag RISK at 99:00: the disk is full"), errors);
+        clock.advance(java.time.Duration.ofSeconds(5));
+        coding.press("RISK");
+        assertEquals(MainViewModel.SaveState.SAVED, model.saveStateProperty().get());
+    }
 }
