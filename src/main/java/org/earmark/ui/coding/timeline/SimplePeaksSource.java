@@ -22,7 +22,7 @@ import org.earmark.model.Recording;
  */
 public final class SimplePeaksSource implements PeaksSource {
 
-    private static final int FFMPEG_RATE = 8_000;
+    private static final int FFMPEG_RATE = 16_000;
 
     @Override
     public Peaks load(Recording recording, Path audio, Progress progress) throws Exception {
