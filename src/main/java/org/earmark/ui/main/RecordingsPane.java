@@ -18,8 +18,6 @@ import org.earmark.model.RecordingStatus;
  */
 final class RecordingsPane extends VBox {
 
-    private boolean syncing;
-
     RecordingsPane(MainViewModel model, ResourceBundle text) {
         double em = javafx.scene.text.Font.getDefault().getSize();
         setId("recordings-pane");
@@ -61,27 +59,25 @@ final class RecordingsPane extends VBox {
         table.getColumns().add(events);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (!syncing && now != null) {
+        // Only the coder's click chooses a recording: the table also moves its selection by itself when
+        // a row is replaced (its event count changed), and that must not open another recording.
+        table.setOnMouseClicked(e -> {
+            RecordingRow now = table.getSelectionModel().getSelectedItem();
+            if (now != null) {
                 model.select(now.id());
             }
         });
         Runnable show = () -> {
-            syncing = true;
-            try {
-                String id = model.selectedRecordingProperty().get();
-                for (int i = 0; i < table.getItems().size(); i++) {
-                    if (table.getItems().get(i).id().equals(id)) {
-                        if (table.getSelectionModel().getSelectedIndex() != i) {
-                            table.getSelectionModel().clearAndSelect(i);
-                        }
-                        return;
+            String id = model.selectedRecordingProperty().get();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).id().equals(id)) {
+                    if (table.getSelectionModel().getSelectedIndex() != i) {
+                        table.getSelectionModel().clearAndSelect(i);
                     }
+                    return;
                 }
-                table.getSelectionModel().clearSelection();
-            } finally {
-                syncing = false;
             }
+            table.getSelectionModel().clearSelection();
         };
         model.selectedRecordingProperty().addListener((obs, was, now) -> show.run());
         model.recordings().addListener((javafx.collections.ListChangeListener<RecordingRow>) c -> show.run());

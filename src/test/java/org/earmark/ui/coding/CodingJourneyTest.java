@@ -200,6 +200,39 @@ class CodingJourneyTest {
     }
 
     @Test
+    void editingTheSelectedEventAmongManyKeepsItSelectedAndTheRecordingOpen(FxRobot robot) throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "erin.earmark", 8);
+        openAndWait(robot, file);
+        for (int i = 1; i <= 6; i++) {
+            long at = i * 1_000L + 500;
+            robot.interact(() -> coding.transport().seek(at));
+            robot.type(i % 2 == 0 ? KeyCode.DIGIT2 : KeyCode.DIGIT1);
+        }
+        await("six tags", () -> coding.events().size() == 6);
+        robot.type(KeyCode.UP).type(KeyCode.UP).type(KeyCode.UP);
+        await("third tag selected", () -> coding.selectedEvent().map(Event::startMs).orElse(-1L) == 3_000L);
+        UUID id = coding.selectedProperty().get();
+        for (int i = 0; i < 15; i++) {
+            robot.type(KeyCode.PERIOD); // past its neighbours: the rows reorder under the selection
+        }
+        robot.press(KeyCode.SHIFT).type(KeyCode.DIGIT3).release(KeyCode.SHIFT);
+        await("moved and re-coded", () -> coding.selectedEvent().map(e -> e.startMs() == 4_500 && e.code()
+                .equals("TASK")).orElse(false));
+        assertEquals(id, coding.selectedProperty().get(), "the same event stays selected");
+        assertEquals(3_000, coding.transport().positionProperty().get(), "the playhead did not jump");
+        assertEquals("R-7Q3K", model.selectedRecordingProperty().get(), "the recording stays open");
+        TableView<?> table = robot.lookup("#events").queryTableView();
+        assertEquals(id, ((Event) table.getSelectionModel().getSelectedItem()).id(), "the table shows it selected");
+
+        TableView<?> recordings = robot.lookup("#recordings").queryTableView();
+        robot.clickOn(robot.lookup("R-2MXD").queryLabeled());
+        await("the other recording opens", () -> "R-2MXD".equals(model.selectedRecordingProperty().get())
+                && coding.activeProperty().get());
+        assertEquals(1, recordings.getSelectionModel().getSelectedIndex());
+        assertEquals(6, model.recordings().get(0).events());
+    }
+
+    @Test
     void theShortcutsOverlayOpensWithF1AndQuestionMark(FxRobot robot) throws Exception {
         Path file = TestCoderFiles.withSpeech(dir, "carol.earmark", 4);
         openAndWait(robot, file);

@@ -22,8 +22,6 @@ import org.earmark.model.Event;
 public final class EventTableView extends TableView<Event> {
 
     private final TableColumn<Event, String> note;
-    private boolean syncing;
-
     public EventTableView(EventTableViewModel model, ObjectProperty<UUID> selected, Consumer<UUID> selectAndSeek,
             ResourceBundle text) {
         super(model.events());
@@ -69,8 +67,11 @@ public final class EventTableView extends TableView<Event> {
         getColumns().add(code);
         getColumns().add(note);
 
-        getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (!syncing && now != null && !now.id().equals(selected.get())) {
+        // Only the coder's click selects here: the table also moves its selection by itself when rows
+        // are replaced (an event moved or re-coded), and that must not select another event.
+        setOnMouseClicked(e -> {
+            Event now = getSelectionModel().getSelectedItem();
+            if (now != null && !now.id().equals(selected.get())) {
                 selectAndSeek.accept(now.id());
             }
         });
@@ -80,22 +81,17 @@ public final class EventTableView extends TableView<Event> {
 
     /** Puts the selection on the event's row and scrolls to it. */
     private void show(UUID id) {
-        syncing = true;
-        try {
-            int row = -1;
-            for (int i = 0; i < getItems().size(); i++) {
-                if (getItems().get(i).id().equals(id)) {
-                    row = i;
-                }
+        int row = -1;
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).id().equals(id)) {
+                row = i;
             }
-            if (row < 0) {
-                getSelectionModel().clearSelection();
-            } else if (getSelectionModel().getSelectedIndex() != row) {
-                getSelectionModel().clearAndSelect(row);
-                scrollTo(Math.max(0, row - 3));
-            }
-        } finally {
-            syncing = false;
+        }
+        if (row < 0) {
+            getSelectionModel().clearSelection();
+        } else if (getSelectionModel().getSelectedIndex() != row) {
+            getSelectionModel().clearAndSelect(row);
+            scrollTo(Math.max(0, row - 3));
         }
     }
 
