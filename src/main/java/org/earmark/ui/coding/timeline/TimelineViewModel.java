@@ -100,7 +100,8 @@ public final class TimelineViewModel {
     }
 
     private void setStart(long start) {
-        long max = Math.max(0, totalMs() - detailSpan.get());
+        long total = totalMs();
+        long max = total > 0 ? Math.max(0, total - detailSpan.get()) : Long.MAX_VALUE; // length unknown yet
         detailStart.set(Math.max(0, Math.min(max, start)));
     }
 

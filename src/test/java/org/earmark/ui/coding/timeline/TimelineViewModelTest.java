@@ -73,6 +73,13 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void whileTheLengthIsUnknownTheWindowStillFollows() {
+        model.durationProperty().set(-1);
+        position.set(100_000);
+        assertEquals(85_000, model.detailStartProperty().get());
+    }
+
+    @Test
     void zoomKeepsTheAnchorInPlace() {
         position.set(100_000);
         model.zoom(0.5, 100_000);
