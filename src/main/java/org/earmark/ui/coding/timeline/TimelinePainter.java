@@ -28,6 +28,7 @@ final class TimelinePainter {
     static final Color PLAYHEAD = Color.web("#24292f");
     static final Color WINDOW = Color.web("#0969da", 0.12);
     static final Color WINDOW_EDGE = Color.web("#0969da");
+    static final Color SELECTED_LANE = Color.web("#ddf4ff");
 
     /** Marker shapes, one per lane in turn. */
     enum Shape { DIAMOND, CIRCLE, TRIANGLE, SQUARE, DOWN_TRIANGLE, HEXAGON }

@@ -220,13 +220,11 @@ public final class TimelineView extends VBox {
         List<EventCode> lanes = model.lanes();
         Event preview = model.dragPreviewProperty().get();
         UUID selected = model.selectedProperty().get();
+        int selectedLane = model.events().stream().filter(e -> e.id().equals(selected)).findFirst()
+                .map(e -> model.laneOf(e.code())).orElse(-1);
         for (int i = 0; i < lanes.size(); i++) {
             double y = lanesTop() + i * laneHeight();
-            boolean selectedLane = false;
-            for (Event e : model.events()) {
-                selectedLane |= e.id().equals(selected) && e.code().equals(lanes.get(i).id());
-            }
-            g.setFill(selectedLane ? Color.web("#ddf4ff") : i % 2 == 0 ? TimelinePainter.STRIPE
+            g.setFill(i == selectedLane ? TimelinePainter.SELECTED_LANE : i % 2 == 0 ? TimelinePainter.STRIPE
                     : TimelinePainter.BACKGROUND);
             g.fillRect(0, y, detail.getWidth(), laneHeight());
             TimelinePainter.laneLabel(g, lanes.get(i), i, y, laneHeight(), left, font, bold);
