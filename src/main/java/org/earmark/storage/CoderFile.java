@@ -200,16 +200,32 @@ public final class CoderFile implements AutoCloseable {
 
     /** Tags a new event; it is on disk when this returns. This is the hot path of a coding session. */
     public Event add(NewEvent request) {
+        return add(UUID.randomUUID(), request);
+    }
+
+    /**
+     * Tags a new event under an id the caller chose, so a view can show (and undo) the event before
+     * the write has finished; it is on disk when this returns.
+     */
+    public Event add(UUID id, NewEvent request) {
         validate(request.recordingId(), request.code(), request.startMs(), request.endMs());
         Instant now = now();
-        Event event = new Event(UUID.randomUUID(), request.recordingId(), request.code(), request.startMs(),
+        Event event = new Event(id, request.recordingId(), request.code(), request.startMs(),
                 request.endMs(), request.note(), now, now, false);
         boolean first = !started.contains(event.recordingId());
         db.write(c -> {
             PreparedStatement insert = db.cached("INSERT INTO events (" + EventSql.COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             EventSql.bind(insert, event);
-            insert.executeUpdate();
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                // A plain INSERT, so an id the file already has fails here rather than costing a lookup per tag.
+                if (String.valueOf(e.getMessage()).contains("PRIMARYKEY")) {
+                    throw EarmarkException.badInput("Event " + id + " already exists in " + path());
+                }
+                throw e;
+            }
             if (first) {
                 CoderFileSql.markStarted(c, event.recordingId(), now);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -14,7 +15,6 @@ import org.earmark.storage.CoderFile;
 import org.earmark.storage.TestFiles;
 import org.earmark.ui.DesktopApp;
 import org.earmark.ui.common.Background;
-import org.earmark.ui.common.ErrorReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,22 +31,28 @@ class MainWindowTest {
     @TempDir
     Path dir;
 
+    private MainWindow window;
     private MainViewModel model;
     private Background background;
+    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        var text = DesktopApp.messages();
         background = Background.forFx();
-        model = new MainViewModel(background, text);
-        new MainWindow(stage, model, text, new ErrorReporter(text));
+        prefs = Preferences.userRoot().node("org/earmark/test/" + java.util.UUID.randomUUID());
+        window = DesktopApp.compose(stage, DesktopApp.Services.standard(background, prefs), DesktopApp.messages());
+        model = window.model();
         stage.show();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.coding().stop();
+            model.shutdown();
+        }).get(5, TimeUnit.SECONDS);
         background.close();
+        prefs.removeNode();
     }
 
     @Test
@@ -65,11 +71,13 @@ class MainWindowTest {
         assertEquals(2, table.getItems().size());
         assertEquals(new RecordingRow("R-7Q3K", "10:00", RecordingStatus.IN_PROGRESS, 2), table.getItems().get(0));
         assertEquals(new RecordingRow("R-2MXD", "5:00", RecordingStatus.DONE, 0), table.getItems().get(1));
-        assertTrue(robot.lookup("R-7Q3K").tryQuery().isPresent(), "the id is drawn in the table");
         assertTrue(robot.lookup("in progress").tryQuery().isPresent());
         String status = robot.lookup("#status").queryAs(Label.class).getText();
         assertTrue(status.contains("alice") && status.contains("2 recordings, 1 done"), status);
         assertEquals("Earmark \u2014 alice.earmark", ((Stage) table.getScene().getWindow()).getTitle());
+        assertEquals("R-7Q3K", model.selectedRecordingProperty().get(), "the first recording not done is opened");
+        assertEquals("1 of 2 done", robot.lookup("#progress").queryAs(Label.class).getText());
+        assertEquals(java.util.List.of(file.toAbsolutePath()), model.settings().recentFiles());
     }
 
     @Test
