@@ -46,6 +46,8 @@ public final class CoderFile implements AutoCloseable {
     /** Recordings never change after the file is made, so they are read once. */
     private final List<Recording> recordings;
     private final Map<String, Recording> recordingsById = new HashMap<>();
+    /** Why the backup taken at open failed, if it did (the file itself opened fine). */
+    private Optional<EarmarkException> backupProblem = Optional.empty();
 
     private CoderFile(Database db, Clock clock) {
         this.db = db;
@@ -119,6 +121,7 @@ public final class CoderFile implements AutoCloseable {
                 CoderFileSql.audit(c, coderFile.now(), coderFile.coder, "open", "schema " + SCHEMA.currentVersion());
                 return null;
             });
+            coderFile.backupProblem = Backups.onOpen(db);
             return coderFile;
         } catch (RuntimeException e) {
             db.close();
@@ -128,6 +131,15 @@ public final class CoderFile implements AutoCloseable {
 
     public Path path() {
         return db.file();
+    }
+
+    /** Why the automatic backup taken when the file was opened failed (see {@link Backups}), if it did. */
+    public Optional<EarmarkException> backupProblem() {
+        return backupProblem;
+    }
+
+    Database database() {
+        return db;
     }
 
     public Codebook codebook() {
@@ -379,9 +391,17 @@ public final class CoderFile implements AutoCloseable {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
+    /**
+     * Closes the file. Throws an IO failure (after rescuing its content) if the file was moved or deleted while
+     * open and no save has reported that yet: closing would otherwise lose it without a word.
+     */
     @Override
     public void close() {
-        db.close();
+        try {
+            db.ensureStillThere(false);
+        } finally {
+            db.close();
+        }
     }
 
     private void validate(String recordingId, String codeId, long startMs, Long endMs) {

@@ -24,11 +24,16 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
+    /** The identity (device and inode) of the file SQLite opened, to notice it being moved or deleted. */
+    private final Object fileKey;
+    /** Set once the file was found moved, deleted or replaced: what the user was told. */
+    private String lost;
 
     private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
+        this.fileKey = LostFile.key(file);
     }
 
     public Path file() {
@@ -117,11 +122,16 @@ public final class Database implements AutoCloseable {
         return openForWriting(file, schema);
     }
 
-    /** Runs work in one transaction and commits it before returning; rolls back on any failure. */
-    public <T> T write(SqlWork<T> work) {
+    /**
+     * Runs work in one transaction and commits it before returning; rolls back on any failure. Refuses (after
+     * writing a rescued copy of everything committed) if the file was moved, deleted or replaced while open,
+     * since a commit would then go to a file nobody can find again.
+     */
+    public synchronized <T> T write(SqlWork<T> work) {
         if (readOnly) {
             throw new IllegalStateException(file + " was opened read-only");
         }
+        ensureStillThere(true);
         try {
             connection.setAutoCommit(false);
             try {
@@ -140,12 +150,62 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only work. */
-    public <T> T read(SqlWork<T> work) {
+    public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "read");
         }
+    }
+
+    /**
+     * Writes a consistent copy of everything committed so far (WAL included) to {@code target}, which must not
+     * exist yet. The copy is not forced to disk; the caller does that before publishing it.
+     */
+    synchronized void copyTo(Path target) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, target, "write a copy of " + file.getFileName() + " to");
+        }
+    }
+
+    /** Rows changed through this connection since it was opened: unchanged means nothing new to back up. */
+    synchronized long changes() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    boolean isOpen() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks that the path still names the file SQLite has open. If it was moved, deleted or replaced, writes
+     * a rescued copy of everything committed (from the still-open connection) and throws an IO failure that
+     * says where it is; once that has happened, every later write throws the same. {@code writing} says
+     * whether the caller was about to save a change (which is then not saved).
+     */
+    synchronized void ensureStillThere(boolean writing) {
+        if (lost != null) {
+            if (writing) {
+                throw new EarmarkException(Kind.IO, lost);
+            }
+            return;
+        }
+        if (readOnly || LostFile.same(file, fileKey)) {
+            return;
+        }
+        lost = file + " was moved, renamed or deleted while Earmark had it open (or another file was put in its"
+                + " place)" + (writing ? ", so this change was not saved. " : ". ") + LostFile.rescue(this);
+        throw new EarmarkException(Kind.IO, lost);
     }
 
     public int schemaVersion() {
