@@ -46,7 +46,8 @@ public final class Database implements AutoCloseable {
      * migrates it to the current schema after keeping a copy of the older file beside it.
      */
     public static Database openForWriting(Path file, Schema schema) {
-        SqliteHeader header = FileChecks.check(file, schema);
+        FileChecks.check(file, schema);
+        FileChecks.requireWritable(file);
         Connection c = connect(file, false);
         Database db = new Database(file, c, false);
         try {
@@ -56,8 +57,10 @@ public final class Database implements AutoCloseable {
             // is refused at once instead of failing later.
             db.execute("BEGIN IMMEDIATE");
             db.execute("COMMIT");
-            if (header.userVersion() < schema.currentVersion()) {
-                db.migrate(schema, header.userVersion(), true);
+            // The version as SQLite reads it: after a crash the header in the file can lag behind its log.
+            int version = intPragma(c, "user_version");
+            if (version < schema.currentVersion()) {
+                db.migrate(schema, version, true);
             }
             return db;
         } catch (SQLException e) {
@@ -142,7 +145,7 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                autoCommitQuietly();
             }
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "save to");
@@ -223,11 +226,19 @@ public final class Database implements AutoCloseable {
 
     private static Connection connect(Path file, boolean readOnly) {
         Properties p = new Properties();
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
         if (readOnly) {
             p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+            if (FileChecks.onReadOnlyDisk(file)) {
+                // SQLite cannot make the shared-memory file of a WAL database in a folder it may not write to
+                // (a CD, a read-only share). With no write-ahead log left beside it, the file alone is the whole
+                // database and cannot change, which SQLite's "immutable" option says.
+                p.setProperty("open_mode", String.valueOf(1 | 0x40)); // READONLY | URI
+                url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString() + "?immutable=1";
+            }
         }
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+            Connection c = DriverManager.getConnection(url, p);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 1000");
                 s.execute("PRAGMA foreign_keys = ON");
@@ -274,7 +285,7 @@ public final class Database implements AutoCloseable {
             rollbackQuietly();
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            autoCommitQuietly();
         }
     }
 
@@ -307,6 +318,19 @@ public final class Database implements AutoCloseable {
             connection.rollback();
         } catch (SQLException ignored) {
             // The original failure is the one worth reporting.
+        }
+    }
+
+    /**
+     * Back to autocommit after a transaction. After a full disk or an I/O error SQLite has already rolled the
+     * transaction back, and the driver's closing COMMIT then fails with "no transaction is active": that must not
+     * hide the real failure (the driver is in autocommit mode either way).
+     */
+    private void autoCommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // See above; the failure that ended the transaction, if any, is the one reported.
         }
     }
 

@@ -51,27 +51,21 @@ final class LostFile {
     }
 
     /**
-     * Writes everything committed through {@code db} to a new file — at the old path when it is free, else
-     * beside it, else in Earmark's own folder — and says where, as a sentence for the user.
+     * Writes everything committed through {@code db} to a new file beside the old path (never at it: a
+     * write-ahead log left there would be replayed into whatever file comes to have that name), or in Earmark's
+     * own folder when the old folder is gone, and moves the old log out of the way. Says where, as a sentence.
      */
     static String rescue(Database db) {
         Path file = db.file().toAbsolutePath();
         String stamp = Backups.stamp(Instant.now());
-        String name = file.getFileName().toString();
-        String base = Backups.baseName(name);
+        String base = Backups.baseName(file.getFileName().toString());
         Path dir = file.getParent();
-        Path target;
-        if (dir != null && Files.isDirectory(dir) && !Files.exists(file)) {
-            target = file;
-        } else if (dir != null && Files.isDirectory(dir)) {
-            target = dir.resolve(base + ".rescued-" + stamp + ".earmark");
-        } else {
-            target = AppDirs.dataHome().resolve("rescued").resolve(base + "-" + stamp + ".earmark");
-        }
+        Path fallback = AppDirs.dataHome().resolve("rescued").resolve(base + "-" + stamp + ".earmark");
+        Path target = dir != null && Files.isDirectory(dir) ? dir.resolve(base + ".rescued-" + stamp + ".earmark")
+                : fallback;
         try {
             write(db, target);
         } catch (RuntimeException | IOException first) {
-            Path fallback = AppDirs.dataHome().resolve("rescued").resolve(base + "-" + stamp + ".earmark");
             try {
                 write(db, fallback);
                 target = fallback;
@@ -80,9 +74,15 @@ final class LostFile {
                         + " since it was opened may be lost. If the file is in the bin, put it back.";
             }
         }
-        return target.equals(file)
-                ? "Everything saved before was written back to " + target + "; open it again to go on."
-                : "Everything saved before is safe in " + target + " (a rescued copy); open that file to go on.";
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            try {
+                Files.move(wal, file.resolveSibling(file.getFileName() + "-wal.orphaned-" + stamp));
+            } catch (IOException ignored) {
+                // Best effort: the rescued copy has another name, so the log cannot be replayed into it.
+            }
+        }
+        return "Everything saved before is safe in " + target + " (a rescued copy); open that file to go on.";
     }
 
     private static void write(Database db, Path target) throws IOException {
