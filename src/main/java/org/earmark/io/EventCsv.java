@@ -118,14 +118,15 @@ public final class EventCsv {
         return events;
     }
 
+    /** Writes the events to {@code out} and flushes it; {@code out} stays open (it is the caller's to close). */
     public static void write(List<Event> events, Writer out) throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(out, CsvFiles.FOR_WRITING)) {
-            printer.printRecord(HEADER);
-            for (Event e : events) {
-                printer.printRecord(e.recordingId(), e.code(), seconds(e.startMs()),
-                        e.endMs() == null ? "" : seconds(e.endMs()), e.note());
-            }
+        CSVPrinter printer = new CSVPrinter(out, CsvFiles.FOR_WRITING);
+        printer.printRecord(HEADER);
+        for (Event e : events) {
+            printer.printRecord(e.recordingId(), e.code(), seconds(e.startMs()),
+                    e.endMs() == null ? "" : seconds(e.endMs()), e.note());
         }
+        printer.flush();
     }
 
     /** Milliseconds as seconds with three decimals and a point, whatever the locale. */
