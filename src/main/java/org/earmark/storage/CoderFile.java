@@ -18,7 +18,6 @@ import org.earmark.audio.Peaks;
 import org.earmark.audio.PeaksCodec;
 import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
-import org.earmark.codebook.CodebookLoader;
 import org.earmark.codebook.EventCode;
 import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
@@ -52,7 +51,7 @@ public final class CoderFile implements AutoCloseable {
     private CoderFile(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.codebook = db.read(CoderFile::loadCodebook);
+        this.codebook = db.read(c -> loadCodebook(c, db.file()));
         this.coder = db.read(c -> CoderFileSql.meta(c).getOrDefault("coder", "unknown"));
         this.recordings = db.read(c -> {
             List<Recording> out = new ArrayList<>();
@@ -129,6 +128,21 @@ public final class CoderFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a coder file only to read it (an export): nothing in it changes — no audit entry, no migration, no
+     * backup — so a file that turns out to be damaged is left exactly as it was. Methods that change the file
+     * throw {@link IllegalStateException}.
+     */
+    public static CoderFile openReadOnly(Path file) {
+        Database db = Database.openReadOnly(file, SCHEMA);
+        try {
+            return new CoderFile(db, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     public Path path() {
         return db.file();
     }
@@ -173,7 +187,9 @@ public final class CoderFile implements AutoCloseable {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT recording_id, status FROM recording_status")) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), RecordingStatus.fromStored(rs.getString(2)));
+                    String stored = rs.getString(2);
+                    out.put(rs.getString(1), DamagedValue.of("status \"" + stored + "\"",
+                            () -> RecordingStatus.fromStored(stored)));
                 }
             }
             return out;
@@ -427,12 +443,13 @@ public final class CoderFile implements AutoCloseable {
                 + (e.endMs() == null ? "" : "-" + e.endMs()) + " ms";
     }
 
-    private static Codebook loadCodebook(Connection c) throws SQLException {
+    private static Codebook loadCodebook(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
             if (!rs.next()) {
-                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, "The coder file holds no codebook");
+                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, file + " holds no codebook."
+                        + " Restore it from a backup.");
             }
-            return CodebookLoader.parse(rs.getString(1));
+            return StoredCodebook.parse(rs.getString(1), file);
         }
     }
 

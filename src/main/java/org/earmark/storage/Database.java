@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
         try {
             db.configureForWriting();
             db.verifyIntegrity();
+            SchemaCheck.verify(c, schema, intPragma(c, "user_version"), file);
             // A write takes the exclusive lock now rather than at the first tag, so a second window
             // is refused at once instead of failing later.
             db.execute("BEGIN IMMEDIATE");
@@ -79,6 +80,7 @@ public final class Database implements AutoCloseable {
         Database db = new Database(file, c, true);
         try {
             db.verifyIntegrity();
+            SchemaCheck.verify(c, schema, intPragma(c, "user_version"), file);
             return db;
         } catch (SQLException e) {
             db.closeQuietly();
@@ -149,6 +151,8 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "save to");
+        } catch (DamagedValue e) {
+            throw damaged(e);
         }
     }
 
@@ -158,7 +162,14 @@ public final class Database implements AutoCloseable {
             return work.run(connection);
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "read");
+        } catch (DamagedValue e) {
+            throw damaged(e);
         }
+    }
+
+    private EarmarkException damaged(DamagedValue e) {
+        return new EarmarkException(Kind.UNUSABLE_FILE, file + " is damaged: " + e.getMessage() + ". Restore it from a"
+                + " backup" + (readOnly ? "; Earmark has not changed it." : "."), e);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.earmark.codebook.Codebook;
-import org.earmark.codebook.CodebookLoader;
 import org.earmark.core.AppVersion;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
@@ -49,7 +48,7 @@ public final class StudyFile implements AutoCloseable {
                 if (!rs.next()) {
                     throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, db.file() + " holds no codebook");
                 }
-                return CodebookLoader.parse(rs.getString(1));
+                return StoredCodebook.parse(rs.getString(1), db.file());
             }
         });
     }
