@@ -32,6 +32,8 @@ public final class Failures {
 
     /** Longest line of a message shown to a user; a value echoed from a bad input can be megabytes long. */
     public static final int MAX_LINE = 1000;
+    /** Most lines of a message shown to a user (a CSV with a problem on each of 100,000 lines). */
+    public static final int MAX_LINES = 40;
 
     /** Each line of {@code message} cut to {@link #MAX_LINE} characters, keeping its start (the file) and its end. */
     public static String abbreviate(String message) {
@@ -39,9 +41,15 @@ public final class Failures {
             return message;
         }
         StringBuilder out = new StringBuilder();
-        for (String line : message.split("\n", -1)) {
-            if (out.length() > 0) {
+        String[] lines = message.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0) {
                 out.append('\n');
+            }
+            if (i == MAX_LINES - 1 && lines.length > MAX_LINES) {
+                out.append("  … and ").append(lines.length - i).append(" more lines");
+                break;
             }
             if (line.length() <= MAX_LINE) {
                 out.append(line);
