@@ -26,8 +26,16 @@ final class Sweep {
         return run;
     }
 
+    /** The same, where naming {@code input} by its path or by its name is right. */
     static Run refused(Path input, String... args) {
-        return refusedNaming(input, input.toString(), args);
+        String before = Fixture.sha256(input);
+        Run run = Run.cli(args);
+        String context = "earmark " + String.join(" ", Arrays.asList(args));
+        UserSees.clearFailure(run.exitCode(), run.err(), List.of(input.toString(), input.getFileName().toString()),
+                context);
+        UserSees.noTrace(run.out(), context);
+        assertEquals(before, Fixture.sha256(input), input + " is unchanged by " + context);
+        return run;
     }
 
     /**
