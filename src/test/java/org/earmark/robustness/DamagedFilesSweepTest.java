@@ -158,6 +158,17 @@ class DamagedFilesSweepTest {
         assertEquals(study, Fixture.sha256(fx.studyFile()));
     }
 
+    @Test
+    void aCoderFileOnAReadOnlyDiskIsMergedWithoutAWriteToIt() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(tmp.resolve("read-only share"), "4m")) {
+            Path file = Files.copy(fx.coderFile(), disk.dir().resolve("ann é.earmark"));
+            disk.remountReadOnly();
+            Run merge = Run.cli("study", "merge", fx.studyDir().toString(), file.toString());
+            assertEquals(0, merge.exitCode(), "a lead can merge straight from a read-only share: " + merge);
+            assertTrue(merge.out().contains("0 new"), merge.out());
+        }
+    }
+
     private static void sql(Path file, String... statements) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String sql : statements) {
