@@ -179,12 +179,13 @@ public final class Backups {
         Path temp = dir.resolve("." + target.getFileName() + ".restoring");
         synchronized (LOCK) {
             try {
+                deleteWithSidecars(temp);
+                // Copied first: the backup taken next may rotate the chosen one (the oldest) away.
+                Files.copy(backup, temp, StandardCopyOption.REPLACE_EXISTING);
                 Optional<Backup> before = Optional.empty();
                 if (Files.exists(target)) {
                     before = backUpBeforeRestore(target, backupMeta.get("file_id"), backup);
                 }
-                deleteWithSidecars(temp);
-                Files.copy(backup, temp, StandardCopyOption.REPLACE_EXISTING);
                 try (Database restored = Database.openForWriting(temp, CoderFile.SCHEMA)) {
                     restored.write(c -> {
                         CoderFileSql.audit(c, Instant.now(), backupMeta.getOrDefault("coder", "unknown"), "restore",

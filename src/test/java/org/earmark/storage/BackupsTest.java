@@ -135,6 +135,23 @@ class BackupsTest {
     }
 
     @Test
+    void theOldestOfAFullSetCanBeRestoredThoughTheBackupBeforeRestoringRotatesItAway() throws Exception {
+        Path file = dir.resolve("full.earmark");
+        Instant t0 = Instant.parse("2026-11-23T16:42:00Z");
+        try (CoderFile f = TestFiles.create(file)) {
+            for (int i = 0; i < Backups.DEFAULT_KEEP; i++) {
+                f.add(NewEvent.point("R-7Q3K", "OFQ", i * 1000L));
+                Backups.backUp(f.database(), Backups.DEFAULT_KEEP, Clock.fixed(t0.plusSeconds(60L * i), ZoneOffset.UTC));
+            }
+        }
+        Backups.Backup oldest = Backups.list(file).get(Backups.DEFAULT_KEEP - 1);
+        Backups.restore(oldest.file(), file);
+        assertFalse(Files.exists(oldest.file()), "rotated away by the backup taken before restoring");
+        assertEquals(1, liveEventIds(file).size(), "yet what it held is restored");
+        assertIntact(file);
+    }
+
+    @Test
     void restoreIsRefusedWhileTheFileIsOpenAndChangesNothing() throws Exception {
         Path file = dir.resolve("open.earmark");
         try (CoderFile f = TestFiles.create(file)) {
