@@ -86,6 +86,14 @@ public final class Backups {
     }
 
     static Backup backUp(Database db, int keep, Clock clock) {
+        return take(db, keep, clock).backup();
+    }
+
+    /** A backup and the database's change count it holds. */
+    private record Taken(Backup backup, long changes) {
+    }
+
+    private static Taken take(Database db, int keep, Clock clock) {
         if (keep < 1) {
             throw new IllegalArgumentException("keep must be at least 1, was " + keep);
         }
@@ -102,8 +110,9 @@ public final class Backups {
                     target = folder.resolve(base + "-" + stamp(at) + "-" + n + EXTENSION);
                 }
                 Path temp = folder.resolve("." + target.getFileName() + PART);
+                long changes;
                 try {
-                    db.copyTo(temp);
+                    changes = db.copyTo(temp);
                     FileChecks.check(temp, CoderFile.SCHEMA); // a copy that does not read back is no backup
                     force(temp);
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -116,7 +125,7 @@ public final class Backups {
                 for (Backup old : all.subList(Math.min(keep, all.size()), all.size())) {
                     Files.deleteIfExists(old.file());
                 }
-                return made;
+                return new Taken(made, changes);
             } catch (IOException e) {
                 throw new EarmarkException(Kind.IO, "Could not back up " + file + " into " + folder + ": "
                         + e.getMessage(), e);
@@ -260,10 +269,8 @@ public final class Backups {
                 throw new CancellationException(db.file() + " was closed"); // ends the schedule
             }
             try {
-                long changes = db.changes();
-                if (changes != backedUp[0]) {
-                    backUp(db, DEFAULT_KEEP, Clock.systemUTC());
-                    backedUp[0] = changes;
+                if (db.changes() != backedUp[0]) {
+                    backedUp[0] = take(db, DEFAULT_KEEP, Clock.systemUTC()).changes();
                 }
             } catch (EarmarkException e) {
                 if (db.isOpen()) {

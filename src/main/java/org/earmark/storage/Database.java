@@ -175,13 +175,17 @@ public final class Database implements AutoCloseable {
     /**
      * Writes a consistent copy of everything committed so far (WAL included) to {@code target}, which must not
      * exist yet. The copy is not forced to disk; the caller does that before publishing it.
+     *
+     * @return {@link #changes()} as of the copy
      */
-    synchronized void copyTo(Path target) {
+    synchronized long copyTo(Path target) {
+        long changes = changes();
         try (Statement s = connection.createStatement()) {
             s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
         } catch (SQLException e) {
             throw SqlFailures.describe(e, target, "write a copy of " + file.getFileName() + " to");
         }
+        return changes;
     }
 
     /** Rows changed through this connection since it was opened: unchanged means nothing new to back up. */
