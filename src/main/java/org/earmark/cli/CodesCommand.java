@@ -162,7 +162,7 @@ final class CodesCommand implements Runnable {
                 throw EarmarkException.badInput("Unknown export format \"" + format + "\"; use csv, eaf or textgrid");
             }
             List<Event> events;
-            try (CoderFile coderFile = CoderFile.open(file)) {
+            try (CoderFile coderFile = CoderFile.openReadOnly(file)) {
                 events = coderFile.recordings().stream().flatMap(r -> coderFile.events(r.id()).stream()).toList();
             }
             AtomicFiles.write(out, stream -> {

@@ -8,6 +8,12 @@ package org.earmark.codebook;
  */
 public record CodebookProblem(String path, int line, String message) {
 
+    /** A value quoted in a message (a 10 MB "hotkey") is cut to a readable length. */
+    public CodebookProblem {
+        message = org.earmark.core.Failures.abbreviate(message);
+        path = org.earmark.core.Failures.abbreviate(path);
+    }
+
     @Override
     public String toString() {
         return (line > 0 ? "line " + line + ", " : "") + path + ": " + message;

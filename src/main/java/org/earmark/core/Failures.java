@@ -26,6 +26,44 @@ public final class Failures {
     }
 
     public static Failure describe(Throwable error) {
+        Failure f = describeWhole(error);
+        return new Failure(abbreviate(f.message()), f.exitCode(), f.unexpected());
+    }
+
+    /** Longest line of a message shown to a user; a value echoed from a bad input can be megabytes long. */
+    public static final int MAX_LINE = 1000;
+    /** Most lines of a message shown to a user (a CSV with a problem on each of 100,000 lines). */
+    public static final int MAX_LINES = 40;
+
+    /** Each line of {@code message} cut to {@link #MAX_LINE} characters, keeping its start (the file) and its end. */
+    public static String abbreviate(String message) {
+        if (message == null || message.length() <= MAX_LINE && message.indexOf('\n') < 0) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder();
+        String[] lines = message.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0) {
+                out.append('\n');
+            }
+            if (i == MAX_LINES - 1 && lines.length > MAX_LINES) {
+                out.append("  … and ").append(lines.length - i).append(" more lines");
+                break;
+            }
+            if (line.length() <= MAX_LINE) {
+                out.append(line);
+            } else {
+                int head = MAX_LINE * 3 / 4;
+                int tail = MAX_LINE / 5;
+                out.append(line, 0, head).append(" … [").append(line.length() - head - tail)
+                        .append(" characters left out] … ").append(line, line.length() - tail, line.length());
+            }
+        }
+        return out.toString();
+    }
+
+    private static Failure describeWhole(Throwable error) {
         Throwable t = unwrap(error);
         if (t instanceof EarmarkException e) {
             return new Failure(e.getMessage(), exitCode(e.kind()), false);

@@ -40,7 +40,7 @@ public final class AllocationCsv {
     }
 
     public static AllocationCsv read(Path csv) {
-        try (Reader reader = CsvFiles.open(csv); CSVParser parser = CsvFiles.WITH_HEADER.parse(reader)) {
+        try (Reader reader = CsvFiles.open(csv); CSVParser parser = CsvFiles.parseWithHeader(csv, reader)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("file")) {
                 throw EarmarkException.badInput(csv + " line 1: the header needs a \"file\" column naming each"

@@ -11,14 +11,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.io.StringReader;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.earmark.core.EarmarkException;
 
 /** Reading the CSV files researchers give us: UTF-8 with or without a BOM, RFC 4180 quoting. */
 public final class CsvFiles {
 
-    /** RFC 4180 with a header row, blank lines skipped, no trimming of values. */
+    /** RFC 4180 with a header row (no name twice), blank lines skipped, no trimming of values. */
     public static final CSVFormat WITH_HEADER = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
 
     /** The same, for writing: a header and CRLF-free output that R, SPSS and Stata read as is. */
     public static final CSVFormat FOR_WRITING = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
@@ -49,7 +51,20 @@ public final class CsvFiles {
 
     /** Turns a commons-csv parse failure (broken quoting) into a message with the file and line. */
     public static EarmarkException broken(Path file, long line, Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // An UncheckedIOException's message is its cause's class name and message; the user needs the message.
+        Throwable reason = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String why = reason.getMessage() == null ? "unreadable" : reason.getMessage();
         return EarmarkException.badInput(file + " line " + line + ": not valid CSV (" + why + ")");
+    }
+
+    /** A parser with {@link #WITH_HEADER}; a header it cannot use (a blank or repeated name) is bad input. */
+    public static CSVParser parseWithHeader(Path file, Reader reader) throws IOException {
+        try {
+            return WITH_HEADER.parse(reader);
+        } catch (IllegalArgumentException e) {
+            throw EarmarkException.badInput(file + " line 1: not a usable header (" + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            throw broken(file, 1, e);
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class EventCsv {
     public static List<NewEvent> read(Path csv) {
         List<NewEvent> events = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (Reader reader = CsvFiles.open(csv); CSVParser parser = CsvFiles.WITH_HEADER.parse(reader)) {
+        try (Reader reader = CsvFiles.open(csv); CSVParser parser = CsvFiles.parseWithHeader(csv, reader)) {
             List<String> header = parser.getHeaderNames();
             if (header.size() < 3 || !header.subList(0, 3).equals(HEADER.subList(0, 3))) {
                 throw EarmarkException.badInput(csv + " line 1: the header must be " + String.join(",", HEADER)
@@ -112,20 +112,24 @@ public final class EventCsv {
             throw new EarmarkException(EarmarkException.Kind.IO, "Could not read " + csv + ": " + e.getMessage(), e);
         }
         if (!problems.isEmpty()) {
-            throw EarmarkException.badInput(problems.size() + " line" + (problems.size() == 1 ? "" : "s")
+            throw EarmarkException.badInput(csv + ": " + problems.size() + " line" + (problems.size() == 1 ? "" : "s")
                     + " could not be read; nothing was imported:\n  " + String.join("\n  ", problems));
+        }
+        if (events.isEmpty()) {
+            throw EarmarkException.badInput(csv + " has no events after its header; nothing was imported.");
         }
         return events;
     }
 
+    /** Writes the events to {@code out} and flushes it; {@code out} stays open (it is the caller's to close). */
     public static void write(List<Event> events, Writer out) throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(out, CsvFiles.FOR_WRITING)) {
-            printer.printRecord(HEADER);
-            for (Event e : events) {
-                printer.printRecord(e.recordingId(), e.code(), seconds(e.startMs()),
-                        e.endMs() == null ? "" : seconds(e.endMs()), e.note());
-            }
+        CSVPrinter printer = new CSVPrinter(out, CsvFiles.FOR_WRITING);
+        printer.printRecord(HEADER);
+        for (Event e : events) {
+            printer.printRecord(e.recordingId(), e.code(), seconds(e.startMs()),
+                    e.endMs() == null ? "" : seconds(e.endMs()), e.note());
         }
+        printer.flush();
     }
 
     /** Milliseconds as seconds with three decimals and a point, whatever the locale. */

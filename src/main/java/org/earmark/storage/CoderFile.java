@@ -18,7 +18,6 @@ import org.earmark.audio.Peaks;
 import org.earmark.audio.PeaksCodec;
 import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
-import org.earmark.codebook.CodebookLoader;
 import org.earmark.codebook.EventCode;
 import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
@@ -48,11 +47,13 @@ public final class CoderFile implements AutoCloseable {
     private final Map<String, Recording> recordingsById = new HashMap<>();
     /** Recordings past "not started", so a tag needs no status update after the first. */
     private final java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Why the backup taken at open failed, if it did (the file itself opened fine). */
+    private Optional<EarmarkException> backupProblem = Optional.empty();
 
     private CoderFile(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.codebook = db.read(CoderFile::loadCodebook);
+        this.codebook = db.read(c -> loadCodebook(c, db.file()));
         this.coder = db.read(c -> CoderFileSql.meta(c).getOrDefault("coder", "unknown"));
         this.recordings = db.read(c -> {
             List<Recording> out = new ArrayList<>();
@@ -123,7 +124,23 @@ public final class CoderFile implements AutoCloseable {
                 CoderFileSql.audit(c, coderFile.now(), coderFile.coder, "open", "schema " + SCHEMA.currentVersion());
                 return null;
             });
+            coderFile.backupProblem = Backups.onOpen(db);
             return coderFile;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a coder file only to read it (an export): nothing in it changes — no audit entry, no migration, no
+     * backup — so a file that turns out to be damaged is left exactly as it was. Methods that change the file
+     * throw {@link IllegalStateException}.
+     */
+    public static CoderFile openReadOnly(Path file) {
+        Database db = Database.openReadOnly(file, SCHEMA);
+        try {
+            return new CoderFile(db, Clock.systemUTC());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -132,6 +149,15 @@ public final class CoderFile implements AutoCloseable {
 
     public Path path() {
         return db.file();
+    }
+
+    /** Why the automatic backup taken when the file was opened failed (see {@link Backups}), if it did. */
+    public Optional<EarmarkException> backupProblem() {
+        return backupProblem;
+    }
+
+    Database database() {
+        return db;
     }
 
     public Codebook codebook() {
@@ -165,7 +191,9 @@ public final class CoderFile implements AutoCloseable {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT recording_id, status FROM recording_status")) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), RecordingStatus.fromStored(rs.getString(2)));
+                    String stored = rs.getString(2);
+                    out.put(rs.getString(1), DamagedValue.of("status \"" + stored + "\"",
+                            () -> RecordingStatus.fromStored(stored)));
                 }
             }
             return out;
@@ -417,9 +445,17 @@ public final class CoderFile implements AutoCloseable {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
+    /**
+     * Closes the file. Throws an IO failure (after rescuing its content) if the file was moved or deleted while
+     * open and no save has reported that yet: closing would otherwise lose it without a word.
+     */
     @Override
     public void close() {
-        db.close();
+        try {
+            db.ensureStillThere(false);
+        } finally {
+            db.close();
+        }
     }
 
     private void validate(String recordingId, String codeId, long startMs, Long endMs) {
@@ -445,12 +481,13 @@ public final class CoderFile implements AutoCloseable {
                 + (e.endMs() == null ? "" : "-" + e.endMs()) + " ms";
     }
 
-    private static Codebook loadCodebook(Connection c) throws SQLException {
+    private static Codebook loadCodebook(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
             if (!rs.next()) {
-                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, "The coder file holds no codebook");
+                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, file + " holds no codebook."
+                        + " Restore it from a backup.");
             }
-            return CodebookLoader.parse(rs.getString(1));
+            return StoredCodebook.parse(rs.getString(1), file);
         }
     }
 

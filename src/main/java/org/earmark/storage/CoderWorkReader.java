@@ -98,8 +98,9 @@ public final class CoderWorkReader {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT recording_id, status, updated_at FROM recording_status")) {
             while (rs.next()) {
-                out.add(new StatusValue(rs.getString(1), RecordingStatus.fromStored(rs.getString(2)),
-                        Timestamps.parse(rs.getString(3))));
+                String stored = rs.getString(2);
+                out.add(new StatusValue(rs.getString(1), DamagedValue.of("status \"" + stored + "\"",
+                        () -> RecordingStatus.fromStored(stored)), Timestamps.parse(rs.getString(3))));
             }
         }
         return out;

@@ -26,11 +26,16 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     /** Statements of the hot paths (a tag), prepared once: preparing costs as much as the insert itself. */
     private final java.util.Map<String, java.sql.PreparedStatement> cached = new java.util.HashMap<>();
+    /** The identity (device and inode) of the file SQLite opened, to notice it being moved or deleted. */
+    private final Object fileKey;
+    /** Set once the file was found moved, deleted or replaced: what the user was told. */
+    private String lost;
 
     private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
+        this.fileKey = LostFile.key(file);
     }
 
     public Path file() {
@@ -43,18 +48,22 @@ public final class Database implements AutoCloseable {
      * migrates it to the current schema after keeping a copy of the older file beside it.
      */
     public static Database openForWriting(Path file, Schema schema) {
-        SqliteHeader header = FileChecks.check(file, schema);
+        FileChecks.check(file, schema);
+        FileChecks.requireWritable(file);
         Connection c = connect(file, false);
         Database db = new Database(file, c, false);
         try {
             db.configureForWriting();
             db.verifyIntegrity();
+            SchemaCheck.verify(c, schema, intPragma(c, "user_version"), file);
             // A write takes the exclusive lock now rather than at the first tag, so a second window
             // is refused at once instead of failing later.
             db.execute("BEGIN IMMEDIATE");
             db.execute("COMMIT");
-            if (header.userVersion() < schema.currentVersion()) {
-                db.migrate(schema, header.userVersion(), true);
+            // The version as SQLite reads it: after a crash the header in the file can lag behind its log.
+            int version = intPragma(c, "user_version");
+            if (version < schema.currentVersion()) {
+                db.migrate(schema, version, true);
             }
             return db;
         } catch (SQLException e) {
@@ -73,6 +82,7 @@ public final class Database implements AutoCloseable {
         Database db = new Database(file, c, true);
         try {
             db.verifyIntegrity();
+            SchemaCheck.verify(c, schema, intPragma(c, "user_version"), file);
             return db;
         } catch (SQLException e) {
             db.closeQuietly();
@@ -119,11 +129,16 @@ public final class Database implements AutoCloseable {
         return openForWriting(file, schema);
     }
 
-    /** Runs work in one transaction and commits it before returning; rolls back on any failure. */
-    public <T> T write(SqlWork<T> work) {
+    /**
+     * Runs work in one transaction and commits it before returning; rolls back on any failure. Refuses (after
+     * writing a rescued copy of everything committed) if the file was moved, deleted or replaced while open,
+     * since a commit would then go to a file nobody can find again.
+     */
+    public synchronized <T> T write(SqlWork<T> work) {
         if (readOnly) {
             throw new IllegalStateException(file + " was opened read-only");
         }
+        ensureStillThere(true);
         try {
             connection.setAutoCommit(false);
             try {
@@ -134,19 +149,23 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                autoCommitQuietly();
             }
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "save to");
+        } catch (DamagedValue e) {
+            throw damaged(e);
         }
     }
 
     /** Runs read-only work. */
-    public <T> T read(SqlWork<T> work) {
+    public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "read");
+        } catch (DamagedValue e) {
+            throw damaged(e);
         }
     }
 
@@ -160,17 +179,74 @@ public final class Database implements AutoCloseable {
         return ps;
     }
 
+    private EarmarkException damaged(DamagedValue e) {
+        return new EarmarkException(Kind.UNUSABLE_FILE, file + " is damaged: " + e.getMessage() + ". Restore it from a"
+                + " backup" + (readOnly ? "; Earmark has not changed it." : "."), e);
+    }
+
+    /**
+     * Writes a consistent copy of everything committed so far (WAL included) to {@code target}, which must not
+     * exist yet. The copy is not forced to disk; the caller does that before publishing it.
+     *
+     * @return {@link #changes()} as of the copy
+     */
+    synchronized long copyTo(Path target) {
+        closeCachedStatements(); // SQLite refuses VACUUM while a kept statement counts as in progress
+        long changes = changes();
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw SqlFailures.describe(e, target, "write a copy of " + file.getFileName() + " to");
+        }
+        return changes;
+    }
+
+    /** Rows changed through this connection since it was opened: unchanged means nothing new to back up. */
+    synchronized long changes() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    boolean isOpen() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks that the path still names the file SQLite has open. If it was moved, deleted or replaced, writes
+     * a rescued copy of everything committed (from the still-open connection) and throws an IO failure that
+     * says where it is; once that has happened, every later write throws the same. {@code writing} says
+     * whether the caller was about to save a change (which is then not saved).
+     */
+    synchronized void ensureStillThere(boolean writing) {
+        if (lost != null) {
+            if (writing) {
+                throw new EarmarkException(Kind.IO, lost);
+            }
+            return;
+        }
+        if (readOnly || LostFile.same(file, fileKey)) {
+            return;
+        }
+        lost = file + " was moved, renamed or deleted while Earmark had it open (or another file was put in its"
+                + " place)" + (writing ? ", so this change was not saved. " : ". ") + LostFile.rescue(this);
+        throw new EarmarkException(Kind.IO, lost);
+    }
+
     public int schemaVersion() {
         return read(c -> intPragma(c, "user_version"));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            for (java.sql.PreparedStatement ps : cached.values()) {
-                ps.close();
-            }
-            cached.clear();
+            closeCachedStatements();
             connection.close();
         } catch (SQLException e) {
             throw SqlFailures.describe(e, file, "close");
@@ -179,11 +255,19 @@ public final class Database implements AutoCloseable {
 
     private static Connection connect(Path file, boolean readOnly) {
         Properties p = new Properties();
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
         if (readOnly) {
             p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+            if (FileChecks.onReadOnlyDisk(file)) {
+                // SQLite cannot make the shared-memory file of a WAL database in a folder it may not write to
+                // (a CD, a read-only share). With no write-ahead log left beside it, the file alone is the whole
+                // database and cannot change, which SQLite's "immutable" option says.
+                p.setProperty("open_mode", String.valueOf(1 | 0x40)); // READONLY | URI
+                url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString() + "?immutable=1";
+            }
         }
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+            Connection c = DriverManager.getConnection(url, p);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 1000");
                 s.execute("PRAGMA foreign_keys = ON");
@@ -230,7 +314,7 @@ public final class Database implements AutoCloseable {
             rollbackQuietly();
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            autoCommitQuietly();
         }
     }
 
@@ -264,6 +348,30 @@ public final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // The original failure is the one worth reporting.
         }
+    }
+
+    /**
+     * Back to autocommit after a transaction. After a full disk or an I/O error SQLite has already rolled the
+     * transaction back, and the driver's closing COMMIT then fails with "no transaction is active": that must not
+     * hide the real failure (the driver is in autocommit mode either way).
+     */
+    private void autoCommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // See above; the failure that ended the transaction, if any, is the one reported.
+        }
+    }
+
+    private void closeCachedStatements() {
+        for (java.sql.PreparedStatement ps : cached.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // Closing a statement we only kept for speed; it is prepared again when next needed.
+            }
+        }
+        cached.clear();
     }
 
     private void closeQuietly() {

@@ -91,8 +91,15 @@ final class EventSql {
         int i = first - 1;
         long end = rs.getLong(i + 5);
         Long endMs = rs.wasNull() ? null : end;
-        return new Event(UUID.fromString(rs.getString(i + 1)), rs.getString(i + 2), rs.getString(i + 3),
-                rs.getLong(i + 4), endMs, rs.getString(i + 6), Timestamps.parse(rs.getString(i + 7)),
-                Timestamps.parse(rs.getString(i + 8)), rs.getInt(i + 9) != 0);
+        String id = rs.getString(i + 1);
+        String recording = rs.getString(i + 2);
+        String code = rs.getString(i + 3);
+        long start = rs.getLong(i + 4);
+        String note = rs.getString(i + 6);
+        String created = rs.getString(i + 7);
+        String updated = rs.getString(i + 8);
+        boolean deleted = rs.getInt(i + 9) != 0;
+        return DamagedValue.of("event " + id, () -> new Event(UUID.fromString(id), recording, code, start, endMs, note,
+                Timestamps.parse(created), Timestamps.parse(updated), deleted));
     }
 }

@@ -47,11 +47,50 @@ final class FileChecks {
             throw new EarmarkException(Kind.UNUSABLE_FILE, file + " is an unfinished Earmark file (no schema version)."
                     + " Restore it from a backup.");
         }
-        if (header.truncated()) {
+        if (header.truncated() && !hasLog(file)) {
+            // With a write-ahead log beside it, the file alone may be shorter than its header says: a checkpoint
+            // cut short by a crash or a full disk. SQLite completes it from the log; its own check judges then.
             long expected = header.pageCount() * header.pageSize();
             throw new EarmarkException(Kind.UNUSABLE_FILE, file + " is truncated: it has " + header.fileLength()
                     + " bytes but its header says " + expected + ". Restore it from a backup.");
         }
         return header;
+    }
+
+    /** True when a write-ahead log with content is beside the file (what a crash or a full disk leaves). */
+    static boolean hasLog(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.isRegularFile(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses, before SQLite opens it, a file that cannot be saved to — read-only, on a read-only disk, or in a
+     * folder where SQLite cannot keep its write-ahead log — instead of SQLite's puzzling locking error.
+     */
+    static void requireWritable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isWritable(file)) {
+            throw new EarmarkException(Kind.IO, file + " is read-only (or on a read-only disk), so Earmark cannot"
+                    + " save to it. Copy it to a folder you can write to and open the copy; it is unchanged.");
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new EarmarkException(Kind.IO, "The folder " + dir + " is read-only, and Earmark needs to keep a"
+                    + " journal beside " + file.getFileName() + " while saving to it. Move the file to a folder you"
+                    + " can write to; it is unchanged.");
+        }
+    }
+
+    /** True when the file's folder cannot be written and no write-ahead log with content is beside the file. */
+    static boolean onReadOnlyDisk(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || Files.isWritable(dir)) {
+            return false;
+        }
+        return !hasLog(absolute);
     }
 }

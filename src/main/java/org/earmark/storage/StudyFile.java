@@ -54,7 +54,7 @@ public final class StudyFile implements AutoCloseable {
                 if (!rs.next()) {
                     throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, db.file() + " holds no codebook");
                 }
-                return CodebookLoader.parse(rs.getString(1));
+                return StoredCodebook.parse(rs.getString(1), db.file());
             }
         });
     }

@@ -104,6 +104,9 @@ public final class LongRatingsCsv {
         if (!headerSeen) {
             throw EarmarkException.badInput(source + ": empty file; expected the header unit,coder,value");
         }
+        if (firstLine.isEmpty()) {
+            throw EarmarkException.badInput(source + ": no ratings after the header unit,coder,value");
+        }
         return table.build();
     }
 
