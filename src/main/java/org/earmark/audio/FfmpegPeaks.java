@@ -49,7 +49,7 @@ final class FfmpegPeaks {
     }
 
     static Peaks compute(Path audio, Mp4Layout mp4, int binMillis, Progress progress, Optional<Path> executable) {
-        Path ffmpeg = executable.orElseThrow(() -> EarmarkException.badInput("The waveform of " + audio
+        Path ffmpeg = executable.orElseThrow(() -> new WaveformUnavailableException("The waveform of " + audio
                 + " is unavailable: drawing M4A (AAC) recordings needs ffmpeg, which is not installed. Playback may"
                 + " still work."));
         int channels = mp4.channels();
@@ -62,7 +62,7 @@ final class FfmpegPeaks {
         try {
             process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw EarmarkException.badInput("The waveform of " + audio + " is unavailable: ffmpeg could not be started ("
+            throw new WaveformUnavailableException("The waveform of " + audio + " is unavailable: ffmpeg could not be started ("
                     + e.getMessage() + "). Playback may still work.");
         }
         StderrTail errors = StderrTail.start(process.getErrorStream());

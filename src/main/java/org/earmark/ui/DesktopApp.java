@@ -15,7 +15,7 @@ import org.earmark.session.SoloCoderFile;
 import org.earmark.ui.coding.CodingViewModel;
 import org.earmark.ui.coding.RecordingLoader;
 import org.earmark.ui.coding.timeline.PeaksSource;
-import org.earmark.ui.coding.timeline.SimplePeaksSource;
+import org.earmark.ui.coding.timeline.DecoderPeaksSource;
 import org.earmark.ui.common.Background;
 import org.earmark.ui.common.ErrorReporter;
 import org.earmark.ui.common.Settings;
@@ -39,7 +39,7 @@ public final class DesktopApp extends Application {
 
         public static Services standard(Background background, Preferences preferences) {
             return new Services(background, new Settings(preferences), FxMediaPlayer::open, System::nanoTime,
-                    new SimplePeaksSource(), new AudioDurations(), Clock.systemUTC());
+                    new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC());
         }
     }
 

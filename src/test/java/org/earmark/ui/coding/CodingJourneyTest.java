@@ -21,7 +21,7 @@ import javafx.stage.Stage;
 import org.earmark.model.Event;
 import org.earmark.ui.DesktopApp;
 import org.earmark.ui.TestCoderFiles;
-import org.earmark.ui.coding.timeline.SimplePeaksSource;
+import org.earmark.ui.coding.timeline.DecoderPeaksSource;
 import org.earmark.ui.common.Background;
 import org.earmark.ui.common.Settings;
 import org.earmark.ui.main.MainViewModel;
@@ -61,7 +61,7 @@ class CodingJourneyTest {
         background = Background.forFx();
         prefs = Preferences.userRoot().node("org/earmark/test/" + UUID.randomUUID());
         var services = new DesktopApp.Services(background, new Settings(prefs), FxMediaPlayer::open, nanos::get,
-                new SimplePeaksSource(), new AudioDurations(), Clock.systemUTC());
+                new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC());
         window = DesktopApp.compose(stage, services, DesktopApp.messages());
         model = window.model();
         coding = model.coding();

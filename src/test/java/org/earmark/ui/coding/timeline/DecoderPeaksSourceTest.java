@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Waveform peaks from a WAV through Java Sound, with progress and cancel. */
-class SimplePeaksSourceTest {
+class DecoderPeaksSourceTest {
 
     @TempDir
     Path dir;
@@ -25,7 +25,7 @@ class SimplePeaksSourceTest {
     void peaksOfAWavCoverItsLengthInTenMillisecondBins() throws Exception {
         Path wav = TestAudio.tones(dir.resolve("R-7Q3K.wav"), 2.5);
         double[] last = {-1};
-        Peaks peaks = new SimplePeaksSource().load(recording, wav, new Progress() {
+        Peaks peaks = new DecoderPeaksSource().load(recording, wav, new Progress() {
             @Override
             public void update(double fraction, String message) {
                 last[0] = fraction;
@@ -62,13 +62,13 @@ class SimplePeaksSourceTest {
                 return true;
             }
         };
-        assertThrows(Progress.CancelledException.class, () -> new SimplePeaksSource().load(recording, wav, cancelled));
+        assertThrows(Progress.CancelledException.class, () -> new DecoderPeaksSource().load(recording, wav, cancelled));
     }
 
     @Test
     void aFileThatIsNotAudioHasNoWaveform() throws Exception {
         Path bad = Files.writeString(dir.resolve("R-7Q3K.wav"), "not audio");
         assertThrows(PeaksSource.WaveformUnavailable.class,
-                () -> new SimplePeaksSource().load(recording, bad, Progress.NONE));
+                () -> new DecoderPeaksSource().load(recording, bad, Progress.NONE));
     }
 }
