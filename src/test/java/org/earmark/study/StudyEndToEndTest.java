@@ -193,6 +193,100 @@ class StudyEndToEndTest {
 
     @Test
     @Order(7)
+    void agreementFidelityUnblindAndExportGiveTheNumbersWorkedOutHere() throws Exception {
+        Map<String, List<String>> assigned = assignments();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>(); // recording -> coder -> live OFQ events
+        try (StudyFile s = StudyFile.open(StudyFolder.studyFile(study), Clock.systemUTC())) {
+            for (var r : s.recordings()) {
+                for (String coder : s.coders()) {
+                    if (assigned.get(coder).contains(r.id())) {
+                        counts.computeIfAbsent(r.id(), k -> new LinkedHashMap<>())
+                                .put(coder, s.events(coder, r.id()).size());
+                    }
+                }
+            }
+        }
+        // Every event is OFQ, 0.7 s apart: two coders pair min(a, b) events, all agreeing, and leave |a - b| unpaired.
+        long pairs = 0;
+        long unpaired = 0;
+        long[] firstMarginal = new long[2]; // annika: OFQ, no event
+        long[] secondMarginal = new long[2]; // bertrand
+        for (Map<String, Integer> byCoder : counts.values()) {
+            if (byCoder.size() < 2) {
+                continue;
+            }
+            int a = byCoder.get("annika");
+            int b = byCoder.get("bertrand");
+            pairs += Math.min(a, b);
+            unpaired += Math.abs(a - b);
+            firstMarginal[0] += a;
+            firstMarginal[1] += Math.max(0, b - a);
+            secondMarginal[0] += b;
+            secondMarginal[1] += Math.max(0, a - b);
+        }
+        double units = pairs + unpaired;
+        double po = pairs / units;
+        double pe = (firstMarginal[0] * secondMarginal[0] + firstMarginal[1] * secondMarginal[1]) / (units * units);
+        JsonNode agreement = new ObjectMapper().readTree(cli("study", "agreement", study.toString(), "--json").out);
+        assertEquals(pairs, agreement.get("overall").get("pairs").asLong());
+        assertEquals(pairs, agreement.get("overall").get("agreed").asLong());
+        assertEquals(unpaired, agreement.get("overall").get("unpaired").asLong());
+        assertEquals(po, agreement.get("overall").get("percent_agreement").asDouble(), 1e-12);
+        assertEquals((po - pe) / (1 - pe), agreement.get("overall").get("cohen_kappa").asDouble(), 1e-12);
+
+        JsonNode fidelity = new ObjectMapper().readTree(cli("study", "fidelity", study.toString(), "--json").out);
+        for (JsonNode row : fidelity.get("rows")) {
+            String coder = row.get("source").asText().substring("coder:".length());
+            assertEquals(counts.get(row.get("recording").asText()).get(coder),
+                    row.get("metrics").get("ofq_count").asInt(), row.toString());
+            assertEquals(1.0, row.get("metrics").get("ofq_share").asDouble(), 1e-12, "every question is OFQ");
+        }
+
+        Path blindXlsx = tmp.resolve("blind.xlsx");
+        assertEquals(0, cli("study", "export", study.toString(), "--xlsx", blindXlsx.toString()).exit);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(blindXlsx.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (var in = zip.getInputStream(e)) {
+                    assertNoSecret(in.readAllBytes(), "blind.xlsx!" + e.getName());
+                }
+            }
+        }
+        Run unblind = cli("study", "unblind", study.toString());
+        assertEquals(0, unblind.exit, unblind.toString());
+        Path xlsx = tmp.resolve("results.xlsx");
+        assertEquals(0, cli("study", "export", study.toString(), "--xlsx", xlsx.toString()).exit);
+        Map<String, String> armOf = new LinkedHashMap<>();
+        try (StudyFile s = StudyFile.open(StudyFolder.studyFile(study), Clock.systemUTC())) {
+            Map<String, String> byOriginal = s.originalFileNames();
+            byOriginal.forEach((original, id) -> armOf.put(id, original.contains("Red") ? "Usual-Care-Arm"
+                    : "OFS-Intervention-Arm"));
+        }
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(Files.newInputStream(xlsx))) {
+            var sheets = wb.getSheets().toList();
+            var sessions = sheets.get(0).read();
+            List<String> header = sessions.get(0).stream().map(c -> c.getRawValue()).toList();
+            Map<String, List<Double>> ofqByArm = new LinkedHashMap<>();
+            for (var row : sessions.subList(1, sessions.size())) {
+                String id = row.getCellText(0);
+                String coder = row.getCellText(header.indexOf("source")).substring("coder:".length());
+                double ofq = row.getCellAsNumber(header.indexOf("ofq_count")).orElseThrow().doubleValue();
+                assertEquals(counts.get(id).get(coder), (int) ofq, id);
+                assertEquals(armOf.get(id), row.getCellText(header.indexOf("arm")), id);
+                ofqByArm.computeIfAbsent(armOf.get(id), k -> new ArrayList<>()).add(ofq);
+            }
+            var summary = sheets.stream().filter(sh -> sh.getName().equals("Summary")).findFirst().orElseThrow().read();
+            for (var e : ofqByArm.entrySet()) {
+                var row = summary.stream().filter(r -> r.getCellText(0).equals("arm") && r.getCellText(1)
+                        .equals(e.getKey()) && r.getCellText(2).equals("ofq_count")).findFirst().orElseThrow();
+                double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                assertEquals(e.getValue().size(), row.getCellAsNumber(3).orElseThrow().intValue());
+                assertEquals(mean, row.getCellAsNumber(4).orElseThrow().doubleValue(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
     void theOriginalsWereNeverChanged() throws Exception {
         for (var e : originalBytes.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey() + " changed");
