@@ -59,7 +59,7 @@ public final class GuideView extends StackPane {
         card.getStyleClass().add("guide-card");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setPrefWidth(460);
-        StackPane.setAlignment(card, Pos.BOTTOM_CENTER);
+        StackPane.setAlignment(card, Pos.BOTTOM_LEFT);
         getChildren().add(card);
     }
 
