@@ -25,6 +25,6 @@ public final class Launcher {
 
     static boolean opensInTheApp(String arg) {
         String name = arg.toLowerCase(Locale.ROOT);
-        return (name.endsWith(".earmark") || name.endsWith(".earmark-package")) && Files.isRegularFile(Path.of(arg));
+        return (name.endsWith(".earmark") || name.endsWith(".earmark-package") || name.endsWith(".zip")) && Files.isRegularFile(Path.of(arg));
     }
 }

@@ -15,6 +15,47 @@ public final class PackageOpener {
     private PackageOpener() {
     }
 
+    /** Whether {@code file} is named like a coder package ({@code .earmark-package} or {@code .zip}). */
+    public static boolean isPackage(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".earmark-package") || name.endsWith(".zip");
+    }
+
+    /**
+     * Unpacks a package into a folder beside it named after it ({@code ann.earmark-package} into {@code ann/}) and
+     * says where its coder file is. If that folder already holds the package's coder file, nothing is unpacked and
+     * that file is returned: a package opened a second time never overwrites the coding done since.
+     */
+    public static Path unpackBeside(Path packageFile) {
+        Path absolute = packageFile.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        int dot = name.toLowerCase(java.util.Locale.ROOT).endsWith(".earmark-package")
+                ? name.length() - ".earmark-package".length() : name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name + "-unpacked";
+        Path folder = absolute.resolveSibling(base);
+        String coderFile = coderFileName(absolute);
+        if (coderFile != null && Files.isRegularFile(folder.resolve(coderFile))) {
+            return folder.resolve(coderFile);
+        }
+        return unpack(absolute, folder);
+    }
+
+    /** The name of the coder file at the top of a package, or null if it holds none or is not a zip file. */
+    private static String coderFileName(Path packageFile) {
+        try (InputStream raw = Files.newInputStream(packageFile); ZipInputStream zip = new ZipInputStream(raw)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String n = entry.getName();
+                if (!entry.isDirectory() && !n.contains("/") && !n.contains("\\") && n.endsWith(".earmark")) {
+                    return n;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null; // unpack says what is wrong with it
+        }
+    }
+
     public static Path unpack(Path packageFile, Path into) {
         Path coderFile = null;
         try (InputStream raw = Files.newInputStream(packageFile); ZipInputStream zip = new ZipInputStream(raw)) {

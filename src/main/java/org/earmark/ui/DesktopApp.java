@@ -3,17 +3,22 @@ package org.earmark.ui;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import java.util.ResourceBundle;
 import java.util.function.LongSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.earmark.core.AppDirs;
 import org.earmark.session.SaveQueue;
+import org.earmark.storage.Backups;
 import org.earmark.session.SoloCoderFile;
 import org.earmark.ui.coding.CodingViewModel;
 import org.earmark.ui.coding.RecordingLoader;
+import org.earmark.ui.coding.guide.GuideViewModel;
 import org.earmark.ui.coding.timeline.PeaksSource;
 import org.earmark.ui.coding.timeline.DecoderPeaksSource;
 import org.earmark.ui.common.Background;
@@ -35,17 +40,30 @@ public final class DesktopApp extends Application {
      * clock that drives a silent playhead, and the preferences node.
      */
     public record Services(Background background, Settings settings, PlayerFactory players, LongSupplier nanoTime,
-            PeaksSource peaks, SoloCoderFile.DurationProbe durations, Clock clock) {
+            PeaksSource peaks, SoloCoderFile.DurationProbe durations, Clock clock, Supplier<Path> dataHome,
+            ScheduledExecutorService backupTimer) {
+
+        /** Without automatic backups while a file is open, and with the demo in the usual place. */
+        public Services(Background background, Settings settings, PlayerFactory players, LongSupplier nanoTime,
+                PeaksSource peaks, SoloCoderFile.DurationProbe durations, Clock clock) {
+            this(background, settings, players, nanoTime, peaks, durations, clock, AppDirs::dataHome, null);
+        }
 
         public static Services standard(Background background, Preferences preferences) {
             return new Services(background, new Settings(preferences), FxMediaPlayer::open, System::nanoTime,
-                    new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC());
+                    new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC(), AppDirs::dataHome,
+                    Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "earmark-backups");
+                        t.setDaemon(true);
+                        return t;
+                    }));
         }
     }
 
     private Background background;
     private MainViewModel model;
     private MainWindow window;
+    private ScheduledExecutorService backupTimer;
 
     public static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -61,24 +79,24 @@ public final class DesktopApp extends Application {
         CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(s.background(), s.players(),
                 s.nanoTime(), s.peaks()), s.settings(), s.clock(), text);
         MainViewModel model = new MainViewModel(s.background(), text, s.settings(), coding,
-                file -> SaveQueue.start(file, Platform::runLater, s.clock()));
-        return new MainWindow(stage, model, new NewFileCreator(s.background(), s.durations(), s.clock(), text), text,
+                file -> SaveQueue.start(file, Platform::runLater, s.clock()),
+                new MainViewModel.Places(s.dataHome(), s.clock(), s.backupTimer(), Backups.DEFAULT_INTERVAL));
+        return new MainWindow(stage, model, new GuideViewModel(coding, s.settings()), new NewFileCreator(s.background(), s.durations(), s.clock(), text), text,
                 new ErrorReporter(text));
     }
 
     @Override
     public void start(Stage stage) {
         background = Background.forFx();
-        window = compose(stage, Services.standard(background, Preferences.userRoot().node("org/earmark/desktop")),
-                messages());
+        Services services = Services.standard(background, Preferences.userRoot().node("org/earmark/desktop"));
+        backupTimer = services.backupTimer();
+        window = compose(stage, services, messages());
         model = window.model();
         window.setOnOpenStudy(StudyWindows.standard(background, messages(), new ErrorReporter(messages()))
                 ::chooseAndOpen);
         stage.show();
-        List<String> files = getParameters().getUnnamed();
-        if (!files.isEmpty()) {
-            model.open(Path.of(files.get(0)));
-        }
+        // The file given (a coder file or a package), else the last one, else the user's copy of the demo.
+        model.start(getParameters().getUnnamed());
     }
 
     @Override
@@ -88,6 +106,9 @@ public final class DesktopApp extends Application {
         }
         if (model != null) {
             model.shutdown();
+        }
+        if (backupTimer != null) {
+            backupTimer.shutdownNow();
         }
         if (background != null) {
             background.close();

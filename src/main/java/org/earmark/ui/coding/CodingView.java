@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
 import org.earmark.model.RecordingStatus;
 import org.earmark.ui.coding.codebook.CodebookPanel;
 import org.earmark.ui.coding.events.EventTableView;
+import org.earmark.ui.coding.guide.GuideView;
+import org.earmark.ui.coding.guide.GuideViewModel;
 import org.earmark.ui.coding.ratings.RatingsPanel;
 import org.earmark.ui.coding.timeline.TimelineView;
 import org.earmark.ui.coding.transport.TransportView;
@@ -50,8 +52,12 @@ public final class CodingView extends StackPane {
     private final Map<KeyCode, Long> held = new HashMap<>();
     private final AnimationTimer frames;
 
-    public CodingView(CodingViewModel model, ResourceBundle text) {
+    private final GuideViewModel guide;
+    private final GuideView guideView;
+
+    public CodingView(CodingViewModel model, GuideViewModel guide, ResourceBundle text) {
         this.model = model;
+        this.guide = guide;
         setId("coding");
         getStyleClass().add("coding-view");
 
@@ -100,7 +106,10 @@ public final class CodingView extends StackPane {
         placeholder.visibleProperty().bind(model.activeProperty().not());
 
         overlay = new ShortcutsOverlay(model.codebook().allCodes(), text);
-        getChildren().addAll(placeholder, content, overlay);
+        guideView = new GuideView(guide, text);
+        guideView.visibleProperty().unbind();
+        guideView.visibleProperty().bind(guide.showingProperty().and(model.activeProperty()));
+        getChildren().addAll(placeholder, content, guideView, overlay);
 
         frames = new AnimationTimer() {
             @Override
@@ -151,6 +160,11 @@ public final class CodingView extends StackPane {
                 overlay.toggle();
                 e.consume();
             }
+            return;
+        }
+        if (e.getCode() == KeyCode.ESCAPE && guideView.isVisible() && !overlay.isVisible()) {
+            guide.skip();
+            e.consume();
             return;
         }
         long now = System.nanoTime();

@@ -1,6 +1,22 @@
 package org.earmark.ui.main;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.earmark.core.AppDirs;
+import org.earmark.demo.DemoStudy;
+import org.earmark.storage.Backups;
+import org.earmark.study.PackageOpener;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,9 +84,28 @@ public final class MainViewModel {
     private java.time.Instant savedBeforeFailure;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
+    private final Places places;
+    private final DoubleProperty jobProgress = new SimpleDoubleProperty(-1);
+    private final StringProperty fileNotice = new SimpleStringProperty("");
+    private ScheduledFuture<?> backups;
+
+    /**
+     * What the window needs beyond the open file: where the user's own copy of the demo goes, the clock that stamps
+     * it, and the timer that backs up an open file every {@code backupEvery} (none when {@code backupTimer} is null).
+     */
+    public record Places(Supplier<Path> dataHome, Clock clock, ScheduledExecutorService backupTimer,
+            Duration backupEvery) {
+    }
 
     public MainViewModel(Background background, ResourceBundle text, Settings settings, CodingViewModel coding,
             Function<CoderFile, SaveQueue> queues) {
+        this(background, text, settings, coding, queues, new Places(AppDirs::dataHome, Clock.systemUTC(), null,
+                Backups.DEFAULT_INTERVAL));
+    }
+
+    public MainViewModel(Background background, ResourceBundle text, Settings settings, CodingViewModel coding,
+            Function<CoderFile, SaveQueue> queues, Places places) {
+        this.places = places;
         this.background = background;
         this.text = text;
         this.settings = settings;
@@ -86,6 +121,73 @@ public final class MainViewModel {
     /** Where failures go; the window shows them in a dialog. */
     public void setOnError(BiConsumer<String, Throwable> onError) {
         this.onError = onError;
+    }
+
+    /**
+     * What the app opens when it starts: the file given (a coder file or a package), else the most recent file that
+     * is still there, else the user's own copy of the demo (made on first use).
+     */
+    public void start(List<String> args) {
+        if (!args.isEmpty()) {
+            openAny(Path.of(args.get(0)));
+            return;
+        }
+        List<Path> recent = List.copyOf(settings.recentFiles());
+        prepare(text.getString("main.starting"), text.getString("demo.couldNotOpen"), progress -> {
+            for (Path p : recent) {
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
+            }
+            return DemoStudy.ensure(places.dataHome().get(), places.clock(), progress).coderFile();
+        });
+    }
+
+    /** Help ▸ Open the demo: the user's own copy, made if it is not there yet. */
+    public void openDemo() {
+        prepare(text.getString("demo.preparing"), text.getString("demo.couldNotOpen"),
+                progress -> DemoStudy.ensure(places.dataHome().get(), places.clock(), progress).coderFile());
+    }
+
+    /** Opens a coder file, or a package: unpacked beside itself first (or its earlier unpacked copy, as it is). */
+    public void openAny(Path path) {
+        if (!PackageOpener.isPackage(path)) {
+            open(path);
+            return;
+        }
+        prepare(MessageFormat.format(text.getString("main.unpacking"), path.getFileName()),
+                MessageFormat.format(text.getString("main.couldNotOpen"), path.getFileName()),
+                progress -> PackageOpener.unpackBeside(path));
+    }
+
+    /** Finds or makes a coder file in the background (with its progress shown), then opens it. */
+    private void prepare(String title, String doing, Background.Work<Path> work) {
+        String before = status.get();
+        status.set(title);
+        Background.Job<Path> job = background.job(title, work);
+        currentJob.set(job);
+        jobProgress.bind(job.progressProperty());
+        job.messageProperty().addListener((obs, was, now) -> {
+            if (currentJob.get() == job && now != null && !now.isBlank()) {
+                status.set(now);
+            }
+        });
+        job.onSuccess(coderFile -> {
+            unbindProgress(job);
+            open(coderFile);
+        }).onFailure(e -> {
+            unbindProgress(job);
+            status.set(file.get() == null ? text.getString("main.empty") : before);
+            onError.accept(doing, e);
+        }).start();
+    }
+
+    private void unbindProgress(Background.Job<?> job) {
+        if (currentJob.get() == job) {
+            currentJob.set(null);
+        }
+        jobProgress.unbind();
+        jobProgress.set(-1);
     }
 
     public void open(Path path) {
@@ -131,6 +233,17 @@ public final class MainViewModel {
         saveText.set(text.getString("save.idle"));
         saveState.set(SaveState.IDLE);
         file.set(f);
+        fileNotice.set(f.backupProblem().map(p -> MessageFormat.format(text.getString("backup.problem"),
+                p.getMessage())).orElse(""));
+        if (places.backupTimer() != null) {
+            backups = Backups.schedule(f, places.backupTimer(), places.backupEvery(), problem -> Platform.runLater(
+                    () -> {
+                        if (file.get() == f) {
+                            fileNotice.set(MessageFormat.format(text.getString("backup.problem"),
+                                    problem.getMessage()));
+                        }
+                    }));
+        }
         byId.clear();
         opened.progress().forEach(p -> byId.put(p.recording().id(), p.recording()));
         recordings.setAll(opened.progress().stream().map(MainViewModel::row).toList());
@@ -197,8 +310,10 @@ public final class MainViewModel {
         }
         SaveQueue q = queue;
         coding.detach();
+        stopBackups();
         queue = null;
         file.set(null);
+        fileNotice.set("");
         selectedRecording.set(null);
         recordings.clear();
         byId.clear();
@@ -224,6 +339,7 @@ public final class MainViewModel {
         CoderFile open = file.get();
         SaveQueue q = queue;
         coding.detach();
+        stopBackups();
         file.set(null);
         queue = null;
         if (q != null) {
@@ -232,6 +348,55 @@ public final class MainViewModel {
         if (open != null) {
             open.close();
         }
+    }
+
+    private void stopBackups() {
+        if (backups != null) {
+            backups.cancel(false);
+            backups = null;
+        }
+    }
+
+    /** File ▸ Restore backup…, first step: the backups of the open file, newest first (read in the background). */
+    public void listBackups(Consumer<List<Backups.Backup>> then) {
+        CoderFile open = file.get();
+        if (open == null) {
+            return;
+        }
+        Path path = open.path();
+        background.job(text.getString("backup.listing"), p -> Backups.list(path))
+                .onSuccess(then)
+                .onFailure(e -> onError.accept(text.getString("backup.couldNotList"), e))
+                .start();
+    }
+
+    /**
+     * Replaces the open file with {@code backup}: closes it once everything queued is saved, restores (the current
+     * state is backed up first, so this can be undone) and opens it again. On failure the file is reopened as it was.
+     */
+    public void restore(Backups.Backup backup) {
+        CoderFile open = file.get();
+        if (open == null) {
+            return;
+        }
+        Path path = open.path();
+        close();
+        CompletableFuture<Void> closed = closing;
+        String title = MessageFormat.format(text.getString("backup.restoring"), path.getFileName());
+        status.set(title);
+        Background.Job<Optional<Backups.Backup>> job = background.job(title, p -> {
+            closed.join();
+            return Backups.restore(backup.file(), path);
+        });
+        currentJob.set(job);
+        job.onSuccess(before -> {
+            currentJob.set(null);
+            open(path);
+        }).onFailure(e -> {
+            currentJob.set(null);
+            onError.accept(text.getString("backup.couldNotRestore"), e);
+            open(path);
+        }).start();
     }
 
     private String summary(Opened opened) {
@@ -283,6 +448,16 @@ public final class MainViewModel {
     /** "3 of 12 done". */
     public StringProperty progressTextProperty() {
         return progressText;
+    }
+
+    /** The running job's progress, 0 to 1, or -1 when it is not known. */
+    public ReadOnlyDoubleProperty jobProgressProperty() {
+        return jobProgress;
+    }
+
+    /** A problem with the open file that needs no dialog (its backup failed), or empty. */
+    public ReadOnlyStringProperty fileNoticeProperty() {
+        return fileNotice;
     }
 
     public BooleanBinding busyProperty() {

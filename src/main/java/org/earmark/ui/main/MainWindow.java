@@ -26,7 +26,10 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.earmark.core.AppVersion;
+import org.earmark.study.PackageOpener;
 import org.earmark.ui.coding.CodingView;
+import org.earmark.ui.coding.codebook.CodebookSheet;
+import org.earmark.ui.coding.guide.GuideViewModel;
 import org.earmark.ui.common.ErrorReporter;
 import org.earmark.ui.newfile.NewFileCreator;
 import org.earmark.ui.newfile.NewFileDialog;
@@ -45,16 +48,23 @@ public final class MainWindow {
     private final ResourceBundle text;
     private final NewFileCreator creator;
     private final CodingView coding;
+    private final GuideViewModel guide;
 
-    public MainWindow(Stage stage, MainViewModel model, NewFileCreator creator, ResourceBundle text,
-            ErrorReporter errors) {
+    public MainWindow(Stage stage, MainViewModel model, GuideViewModel guide, NewFileCreator creator,
+            ResourceBundle text, ErrorReporter errors) {
         this.stage = stage;
+        this.guide = guide;
         this.model = model;
         this.text = text;
         this.creator = creator;
         model.setOnError((doing, e) -> errors.show(stage, doing, e));
 
-        coding = new CodingView(model.coding(), text);
+        coding = new CodingView(model.coding(), guide, text);
+        model.coding().activeProperty().addListener((obs, was, active) -> {
+            if (active) {
+                guide.showIfFirstRun();
+            }
+        });
         RecordingsPane recordings = new RecordingsPane(model, text);
         SplitPane split = new SplitPane(recordings, coding);
         split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -101,6 +111,10 @@ public final class MainWindow {
         return model;
     }
 
+    public GuideViewModel guide() {
+        return guide;
+    }
+
     private HBox topBar() {
         MenuBar menus = menuBar();
         HBox.setHgrow(menus, Priority.ALWAYS);
@@ -137,6 +151,8 @@ public final class MainWindow {
         };
         model.settings().recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
+        MenuItem restore = item("menu.file.restore", "menu-restore", null, this::chooseBackup);
+        restore.disableProperty().bind(model.fileProperty().isNull());
         MenuItem close = item("menu.file.close", "menu-close", "Shortcut+W", model::close);
         close.disableProperty().bind(model.fileProperty().isNull());
         MenuItem quit = item("menu.file.quit", "menu-quit", "Shortcut+Q", () -> {
@@ -144,7 +160,7 @@ public final class MainWindow {
             Platform.exit();
         });
         Menu file = new Menu(text.getString("menu.file"), null, newFile, open, recent, openStudy, new SeparatorMenuItem(),
-                close,
+                restore, close,
                 new SeparatorMenuItem(), quit);
 
         var c = model.coding();
@@ -170,7 +186,16 @@ public final class MainWindow {
             alert.setHeaderText(text.getString("app.name"));
             alert.show();
         });
-        Menu help = new Menu(text.getString("menu.help"), null, keys, about);
+        MenuItem showGuide = item("menu.help.guide", "menu-guide", null, guide::show);
+        MenuItem codebook = item("menu.help.codebook", "menu-codebook", null, () -> {
+            if (model.fileProperty().get() != null) {
+                CodebookSheet.show(stage, model.fileProperty().get().codebook(), text);
+            }
+        });
+        codebook.disableProperty().bind(model.fileProperty().isNull());
+        MenuItem demo = item("menu.help.demo", "menu-demo", null, model::openDemo);
+        Menu help = new Menu(text.getString("menu.help"), null, showGuide, keys, codebook, new SeparatorMenuItem(),
+                demo, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, help);
         bar.setId("menu-bar");
         return bar;
@@ -192,10 +217,19 @@ public final class MainWindow {
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
+        Label notice = new Label();
+        notice.setId("file-notice");
+        notice.getStyleClass().add("file-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.fileNoticeProperty());
+        notice.visibleProperty().bind(model.fileNoticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         ProgressBar busy = new ProgressBar(-1);
+        busy.setId("busy");
+        busy.progressProperty().bind(model.jobProgressProperty());
         busy.visibleProperty().bind(model.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
-        HBox bar = new HBox(8, status, busy);
+        HBox bar = new HBox(8, status, notice, busy);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
@@ -211,7 +245,7 @@ public final class MainWindow {
         root.setOnDragDropped(e -> {
             File f = droppedCoderFile(e.getDragboard().getFiles());
             if (f != null) {
-                model.open(f.toPath());
+                model.openAny(f.toPath());
             }
             e.setDropCompleted(f != null);
             e.consume();
@@ -219,19 +253,38 @@ public final class MainWindow {
     }
 
     private static File droppedCoderFile(List<File> files) {
-        return files != null && files.size() == 1 && files.get(0).getName().endsWith(".earmark") ? files.get(0)
-                : null;
+        return files != null && files.size() == 1 && (files.get(0).getName().endsWith(".earmark")
+                || PackageOpener.isPackage(files.get(0).toPath())) ? files.get(0) : null;
     }
 
     private void chooseAndOpen() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text.getString("menu.file.open").replace("_", ""));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filechooser.coderFiles"),
-                "*.earmark"));
+                "*.earmark", "*.earmark-package", "*.zip"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filechooser.packages"),
+                "*.earmark-package", "*.zip"));
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
-            model.open(chosen.toPath());
+            model.openAny(chosen.toPath());
         }
+    }
+
+    /** File ▸ Restore backup…: pick one of the open file's backups, confirm, and the view model does the rest. */
+    private void chooseBackup() {
+        model.listBackups(backups -> {
+            String name = model.fileProperty().get() == null ? ""
+                    : model.fileProperty().get().path().getFileName().toString();
+            if (backups.isEmpty()) {
+                Alert none = new Alert(Alert.AlertType.INFORMATION,
+                        MessageFormat.format(text.getString("backup.none"), name));
+                none.initOwner(stage);
+                none.setHeaderText(text.getString("backup.title"));
+                none.show();
+                return;
+            }
+            new RestoreBackupDialog(stage, backups, text).ask().ifPresent(model::restore);
+        });
     }
 
     private void createFromAudio() {

@@ -1,6 +1,7 @@
 package org.earmark.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -116,5 +117,68 @@ class MainViewModelTest {
         clock.advance(java.time.Duration.ofSeconds(5));
         coding.press("RISK");
         assertEquals(MainViewModel.SaveState.SAVED, model.saveStateProperty().get());
+    }
+
+    private MainViewModel withBackups(Background background, java.util.concurrent.ScheduledExecutorService timer,
+            java.time.Duration every) {
+        Settings settings = new Settings(prefs);
+        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
+                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
+                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
+                DesktopApp.messages());
+        return new MainViewModel(background, DesktopApp.messages(), settings, coding,
+                f -> SaveQueue.withExecutors(f, writer, Runnable::run, clock),
+                new MainViewModel.Places(() -> dir.resolve("home"), clock, timer, every));
+    }
+
+    @Test
+    void anOpenFileIsBackedUpWhileItChangesAndABackupCanBeRestored() throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            model = withBackups(Background.onCallingThread(), timer, java.time.Duration.ofMillis(50));
+            java.util.List<String> errors = new java.util.ArrayList<>();
+            model.setOnError((doing, e) -> errors.add(doing + ": " + e.getMessage()));
+            model.open(file);
+            assertEquals(1, org.earmark.storage.Backups.list(file).size(), "one backup when the file is opened");
+            assertEquals("", model.fileNoticeProperty().get());
+
+            model.coding().transport().seek(2_000);
+            model.coding().press("OFQ");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (org.earmark.storage.Backups.list(file).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, org.earmark.storage.Backups.list(file).size(), "a second once it changed");
+            assertEquals(1, model.recordings().get(0).events());
+
+            java.util.List<java.util.List<org.earmark.storage.Backups.Backup>> listed = new java.util.ArrayList<>();
+            model.listBackups(listed::add);
+            assertEquals(2, listed.get(0).size());
+            var fromOpening = listed.get(0).get(1); // newest first: the oldest is the one taken on opening
+
+            model.restore(fromOpening);
+            assertEquals(java.util.List.of(), errors);
+            assertEquals(file.toAbsolutePath(), model.fileProperty().get().path().toAbsolutePath(), "open again");
+            assertEquals(0, model.recordings().get(0).events(), "as it was when it was opened");
+            assertTrue(org.earmark.storage.Backups.list(file).size() >= 3,
+                    "the state before the restore was backed up first");
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBackupThatCannotBeTakenIsANoticeNotAnError() throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
+        java.nio.file.Files.writeString(org.earmark.storage.Backups.folder(file), "not a folder");
+        model = withBackups(Background.onCallingThread(), null, java.time.Duration.ofMinutes(5));
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        model.setOnError((doing, e) -> errors.add(doing + ": " + e.getMessage()));
+        model.open(file);
+        assertTrue(model.fileProperty().get() != null, "the file opens all the same");
+        assertTrue(model.fileNoticeProperty().get().startsWith("The automatic backup of this file failed"),
+                model.fileNoticeProperty().get());
+        assertEquals(java.util.List.of(), errors);
     }
 }

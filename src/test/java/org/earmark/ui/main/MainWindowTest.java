@@ -81,6 +81,65 @@ class MainWindowTest {
     }
 
     @Test
+    void withNoFileGivenTheUsersOwnCopyOfTheDemoOpens(FxRobot robot) throws Exception {
+        Path home = dir.resolve("earmark home");
+        String before = System.getProperty("earmark.home");
+        System.setProperty("earmark.home", home.toString());
+        try {
+            robot.interact(() -> model.start(java.util.List.of()));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.fileProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            if (before == null) {
+                System.clearProperty("earmark.home");
+            } else {
+                System.setProperty("earmark.home", before);
+            }
+        }
+        TableView<RecordingRow> table = robot.lookup("#recordings").queryTableView();
+        assertEquals(3, table.getItems().size(), "the demo's three recordings");
+        assertTrue(model.fileProperty().get().path().toAbsolutePath().startsWith(home.toAbsolutePath()),
+                model.fileProperty().get().path().toString());
+        assertEquals(home.resolve("your-coding/you.earmark").toAbsolutePath(), model.settings().recentFiles().get(0));
+    }
+
+    @Test
+    void withNoFileGivenTheMostRecentFileOpens(FxRobot robot) throws Exception {
+        Path file = dir.resolve("alice.earmark");
+        TestFiles.create(file).close();
+        model.settings().addRecent(dir.resolve("gone.earmark"));
+        model.settings().addRecent(file);
+        robot.interact(() -> model.start(java.util.List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.fileProperty().get() != null);
+        assertEquals(file.toAbsolutePath(), model.fileProperty().get().path().toAbsolutePath());
+    }
+
+    @Test
+    void aPackageIsUnpackedBesideItselfAndOpenedAndItsCodingKeptTheNextTime(FxRobot robot) throws Exception {
+        Path pkg = org.earmark.study.PackageOpenerBesideTest.makePackage(dir, "ann.earmark-package", "ann");
+        robot.interact(() -> model.start(java.util.List.of(pkg.toString())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.fileProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path unpacked = dir.resolve("ann/ann.earmark").toAbsolutePath();
+        assertEquals(unpacked, model.fileProperty().get().path().toAbsolutePath());
+        assertEquals(2, robot.lookup("#recordings").queryTableView().getItems().size());
+        robot.interact(model::close);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> { // the coder codes; the file is let go of in the background
+            try (CoderFile f = CoderFile.open(unpacked)) {
+                f.add(NewEvent.point("R-7Q3K", "OFQ", 1_000));
+                return true;
+            } catch (org.earmark.core.EarmarkException inUse) {
+                return false;
+            }
+        });
+
+        robot.interact(() -> model.openAny(pkg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.fileProperty().get() != null
+                && model.recordings().stream().anyMatch(r -> r.events() == 1));
+        assertEquals(unpacked, model.fileProperty().get().path().toAbsolutePath());
+    }
+
+    @Test
     void aFileThatIsNotACoderFileShowsAClearMessage(FxRobot robot) throws Exception {
         Path notOurs = dir.resolve("notes.earmark");
         java.nio.file.Files.writeString(notOurs, "{\"just\": \"json\"}");
