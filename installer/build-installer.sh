@@ -59,7 +59,7 @@ case "$type" in
     extra=(--icon installer/icons/earmark.png)
     if [ "$type" != app-image ]; then
       extra+=(--linux-package-name earmark --linux-shortcut --linux-menu-group "Education;Science;"
-              --linux-app-category science)
+              --linux-app-category science --resource-dir installer/linux)
       # What the media stack needs and jpackage does not find by itself (GTK for the windows,
       # ALSA for sound, libavcodec/libavformat to play MP3 and M4A).
       if [ "$type" = deb ]; then

@@ -55,6 +55,14 @@ public final class Benchmarks {
         if (sizes.waveforms()) {
             figures.addAll(waveforms(log));
         }
+        log.accept("start: the desktop app in a child JVM, to its first painted frame");
+        long firstFrame = StartupBench.firstFrameMillis();
+        if (firstFrame >= 0) {
+            figures.add(new Figure("start_first_frame", firstFrame / 1000.0, "s", 2.0,
+                    "JVM start to the main window's first rendered frame (fresh data folder)"));
+        } else {
+            log.accept("start: skipped, no display (run under xvfb-run)");
+        }
         return figures;
     }
 

@@ -95,6 +95,7 @@ public final class DesktopApp extends Application {
         window.setOnOpenStudy(StudyWindows.standard(background, messages(), new ErrorReporter(messages()))
                 ::chooseAndOpen);
         stage.show();
+        StartupProbe.reportFirstFrameIfAsked();
         // The file given (a coder file or a package), else the last one, else the user's copy of the demo.
         model.start(getParameters().getUnnamed());
     }
