@@ -8,12 +8,16 @@ final class CoderFileSchema {
     private CoderFileSchema() {
     }
 
-    static final Migration V1 = new Migration(1, "meta, codebook, recordings, events, audit",
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
-            """
+    /** Every Earmark file says what it is in {@code meta} and keeps its codebook whole. */
+    static final String META_TABLE = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID";
+    static final String CODEBOOK_TABLE = """
             CREATE TABLE codebook (
               singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-              codebook_id TEXT NOT NULL, version TEXT NOT NULL, hash TEXT NOT NULL, json TEXT NOT NULL)""",
+              codebook_id TEXT NOT NULL, version TEXT NOT NULL, hash TEXT NOT NULL, json TEXT NOT NULL)""";
+
+    static final Migration V1 = new Migration(1, "meta, codebook, recordings, events, audit",
+            META_TABLE,
+            CODEBOOK_TABLE,
             """
             CREATE TABLE recordings (
               id TEXT PRIMARY KEY, position INTEGER NOT NULL, sha256 TEXT, duration_ms INTEGER,

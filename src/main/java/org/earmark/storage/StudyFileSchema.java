@@ -13,11 +13,8 @@ final class StudyFileSchema {
     }
 
     static final Migration V1 = new Migration(1, "study, recordings, allocation key, coders, assignments, merged coding",
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
-            """
-            CREATE TABLE codebook (
-              singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-              codebook_id TEXT NOT NULL, version TEXT NOT NULL, hash TEXT NOT NULL, json TEXT NOT NULL)""",
+            CoderFileSchema.META_TABLE,
+            CoderFileSchema.CODEBOOK_TABLE,
             """
             CREATE TABLE recordings (
               id TEXT PRIMARY KEY, audio_file TEXT NOT NULL, format TEXT NOT NULL,

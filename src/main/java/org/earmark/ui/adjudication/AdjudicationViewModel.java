@@ -79,7 +79,8 @@ public final class AdjudicationViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper soundMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<Background.Job<?>> job = new SimpleObjectProperty<>();
+    private final org.earmark.ui.common.JobSlot slot = new org.earmark.ui.common.JobSlot();
+    private final ObjectProperty<Background.Job<?>> job = slot.property();
     private final ObjectProperty<Background.Job<?>> waveformJob = new SimpleObjectProperty<>();
     private final BooleanBinding canSave;
     private final Map<String, Peaks> peaksCache = new HashMap<>();
@@ -462,18 +463,9 @@ public final class AdjudicationViewModel {
     }
 
     private <T> void start(Background.Job<T> newJob, String doing, java.util.function.Consumer<T> done) {
-        if (job.get() != null) {
+        if (!slot.start(newJob, done, e -> onError.accept(doing, e), () -> { })) {
             status.set(text.getString("adjudication.busy"));
-            return;
         }
-        job.set(newJob);
-        newJob.onSuccess(result -> {
-            job.set(null);
-            done.accept(result);
-        }).onFailure(e -> {
-            job.set(null);
-            onError.accept(doing, e);
-        }).onCancelled(() -> job.set(null)).start();
     }
 
     public Codebook codebook() {

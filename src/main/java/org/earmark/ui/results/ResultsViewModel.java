@@ -76,7 +76,8 @@ public final class ResultsViewModel {
     private final ObservableList<ResultRows.Summary> summary = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
-    private final ObjectProperty<Background.Job<?>> job = new SimpleObjectProperty<>();
+    private final org.earmark.ui.common.JobSlot slot = new org.earmark.ui.common.JobSlot();
+    private final ObjectProperty<Background.Job<?>> job = slot.property();
     private boolean stale = true;
     private boolean refreshPending;
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
@@ -295,24 +296,19 @@ public final class ResultsViewModel {
     }
 
     private <T> void start(Background.Job<T> newJob, String doing, java.util.function.Consumer<T> done) {
-        if (job.get() != null) {
-            status.set(text.getString("results.busy"));
-            return;
-        }
-        job.set(newJob);
-        newJob.onSuccess(result -> {
-            job.set(null);
+        boolean started = slot.start(newJob, result -> {
             done.accept(result);
             afterJob();
-        }).onFailure(e -> {
-            job.set(null);
+        }, e -> {
             onError.accept(doing, e);
             afterJob();
-        }).onCancelled(() -> {
-            job.set(null);
+        }, () -> {
             status.set(text.getString("results.cancelled"));
             afterJob();
-        }).start();
+        });
+        if (!started) {
+            status.set(text.getString("results.busy"));
+        }
     }
 
     private void afterJob() {

@@ -74,7 +74,8 @@ public final class StudyViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper assignmentLocked = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(0);
-    private final ObjectProperty<Background.Job<?>> job = new SimpleObjectProperty<>();
+    private final org.earmark.ui.common.JobSlot slot = new org.earmark.ui.common.JobSlot();
+    private final ObjectProperty<Background.Job<?>> job = slot.property();
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
 
     /**
@@ -280,24 +281,15 @@ public final class StudyViewModel {
 
     private <T> void start(Background.Job<T> newJob, String doing, Consumer<T> done, Runnable cancelled,
             boolean refreshAfterFailure) {
-        if (job.get() != null) {
-            status.set(text.getString("study.busy"));
-            return;
-        }
-        job.set(newJob);
-        newJob.onSuccess(result -> {
-            job.set(null);
-            done.accept(result);
-        }).onFailure(e -> {
-            job.set(null);
+        boolean started = slot.start(newJob, done, e -> {
             onError.accept(doing, e);
             if (refreshAfterFailure) {
                 refresh();
             }
-        }).onCancelled(() -> {
-            job.set(null);
-            cancelled.run();
-        }).start();
+        }, cancelled);
+        if (!started) {
+            status.set(text.getString("study.busy"));
+        }
     }
 
     /** A part of a job's progress: step {@code i} of {@code n}. */
