@@ -186,28 +186,8 @@ public final class CoderFile implements AutoCloseable {
 
     /** Each recording with its status and number of (non-deleted) events, in the coder's order. */
     public List<RecordingProgress> progress() {
-        Map<String, RecordingStatus> status = db.read(c -> {
-            Map<String, RecordingStatus> out = new HashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT recording_id, status FROM recording_status")) {
-                while (rs.next()) {
-                    String stored = rs.getString(2);
-                    out.put(rs.getString(1), DamagedValue.of("status \"" + stored + "\"",
-                            () -> RecordingStatus.fromStored(stored)));
-                }
-            }
-            return out;
-        });
-        Map<String, Integer> counts = db.read(c -> {
-            Map<String, Integer> out = new HashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT recording_id, count(*) FROM events WHERE deleted = 0 GROUP BY recording_id")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return out;
-        });
+        Map<String, RecordingStatus> status = db.read(CoderFileSql::statuses);
+        Map<String, Integer> counts = db.read(CoderFileSql::liveEventCounts);
         return recordings().stream().map(r -> new RecordingProgress(r,
                 status.getOrDefault(r.id(), RecordingStatus.NOT_STARTED), counts.getOrDefault(r.id(), 0))).toList();
     }
@@ -355,19 +335,7 @@ public final class CoderFile implements AutoCloseable {
 
     /** The recording's global ratings by scale id. */
     public Map<String, Integer> ratings(String recordingId) {
-        return db.read(c -> {
-            Map<String, Integer> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT scale_id, value FROM ratings WHERE recording_id = ? AND value IS NOT NULL")) {
-                ps.setString(1, recordingId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), rs.getInt(2));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> CoderFileSql.ratings(c, recordingId));
     }
 
     public void setStatus(String recordingId, RecordingStatus status) {
@@ -390,16 +358,7 @@ public final class CoderFile implements AutoCloseable {
      * (peaks of a different file are stale and ignored). Damaged peaks count as none.
      */
     public Optional<Peaks> peaks(String recordingId, String audioSha256) {
-        byte[] stored = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT data FROM peaks WHERE recording_id = ? AND audio_sha256 IS ?")) {
-                ps.setString(1, recordingId);
-                ps.setString(2, audioSha256);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getBytes(1) : null;
-                }
-            }
-        });
+        byte[] stored = db.read(c -> CoderFileSql.peaks(c, recordingId, audioSha256));
         if (stored == null) {
             return Optional.empty();
         }
@@ -415,29 +374,13 @@ public final class CoderFile implements AutoCloseable {
         recording(recordingId);
         byte[] data = PeaksCodec.encode(peaks);
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO peaks (recording_id, audio_sha256, data) VALUES (?, ?, ?)")) {
-                ps.setString(1, recordingId);
-                ps.setString(2, audioSha256);
-                ps.setBytes(3, data);
-                ps.executeUpdate();
-            }
+            CoderFileSql.putPeaks(c, recordingId, audioSha256, data);
             return null;
         });
     }
 
     public List<AuditEntry> audit() {
-        return db.read(c -> {
-            List<AuditEntry> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT seq, at, actor, action, detail FROM audit ORDER BY seq")) {
-                while (rs.next()) {
-                    out.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
-                }
-            }
-            return out;
-        });
+        return db.read(CoderFileSql::auditEntries);
     }
 
     /** Stored times have millisecond precision; what a call returns must equal what a reopen reads. */

@@ -76,4 +76,76 @@ final class CoderFileSql {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
+
+    static Map<String, RecordingStatus> statuses(Connection c) throws SQLException {
+        Map<String, RecordingStatus> out = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT recording_id, status FROM recording_status")) {
+            while (rs.next()) {
+                String stored = rs.getString(2);
+                out.put(rs.getString(1), DamagedValue.of("status \"" + stored + "\"",
+                        () -> RecordingStatus.fromStored(stored)));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Integer> liveEventCounts(Connection c) throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, count(*) FROM events WHERE deleted = 0 GROUP BY recording_id")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Integer> ratings(Connection c, String recordingId) throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT scale_id, value FROM ratings WHERE recording_id = ? AND value IS NOT NULL")) {
+            ps.setString(1, recordingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    static byte[] peaks(Connection c, String recordingId, String audioSha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT data FROM peaks WHERE recording_id = ? AND audio_sha256 IS ?")) {
+            ps.setString(1, recordingId);
+            ps.setString(2, audioSha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    static void putPeaks(Connection c, String recordingId, String audioSha256, byte[] data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR REPLACE INTO peaks (recording_id, audio_sha256, data) VALUES (?, ?, ?)")) {
+            ps.setString(1, recordingId);
+            ps.setString(2, audioSha256);
+            ps.setBytes(3, data);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The audit log of a coder or study file, oldest first. */
+    static java.util.List<org.earmark.model.AuditEntry> auditEntries(Connection c) throws SQLException {
+        java.util.List<org.earmark.model.AuditEntry> out = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT seq, at, actor, action, detail FROM audit ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new org.earmark.model.AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
 }

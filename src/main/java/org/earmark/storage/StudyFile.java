@@ -397,7 +397,7 @@ public final class StudyFile implements AutoCloseable {
     }
 
     public List<AuditEntry> audit() {
-        return db.read(StudySql::audit);
+        return db.read(CoderFileSql::auditEntries);
     }
 
     @Override

@@ -86,17 +86,6 @@ final class StudySql {
         return out;
     }
 
-    static List<AuditEntry> audit(Connection c) throws SQLException {
-        List<AuditEntry> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT seq, at, actor, action, detail FROM audit ORDER BY seq")) {
-            while (rs.next()) {
-                out.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
-            }
-        }
-        return out;
-    }
 
     static Map<String, Map<String, List<Event>>> liveEvents(Connection c) throws SQLException {
         Map<String, Map<String, List<Event>>> out = new java.util.TreeMap<>();
