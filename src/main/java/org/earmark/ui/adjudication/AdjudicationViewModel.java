@@ -61,7 +61,6 @@ public final class AdjudicationViewModel {
     private final Background background;
     private final ResourceBundle text;
     private final PeaksLoader peaksLoader;
-    private final Sound.Factory sounds;
     private final Codebook codebook;
 
     private final ObservableList<String> recordings = FXCollections.observableArrayList();
@@ -77,15 +76,16 @@ public final class AdjudicationViewModel {
     private final ReadOnlyObjectWrapper<Peaks> peaks = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper durationMs = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper soundMessage = new ReadOnlyStringWrapper("");
+    private final SoundSlot soundSlot;
+    private final ReadOnlyStringWrapper soundMessage;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final org.earmark.ui.common.JobSlot slot = new org.earmark.ui.common.JobSlot();
+    private final DisagreementTexts texts;
     private final ObjectProperty<Background.Job<?>> job = slot.property();
     private final ObjectProperty<Background.Job<?>> waveformJob = new SimpleObjectProperty<>();
     private final BooleanBinding canSave;
     private final Map<String, Peaks> peaksCache = new HashMap<>();
     private Loaded loaded;
-    private Sound sound;
     private boolean dirty;
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
     private Runnable onSaved = () -> { };
@@ -95,8 +95,10 @@ public final class AdjudicationViewModel {
         this.study = study;
         this.background = background;
         this.text = text;
+        this.texts = new DisagreementTexts(text);
+        this.soundSlot = new SoundSlot(sounds, text);
+        this.soundMessage = soundSlot.message();
         this.peaksLoader = peaks;
-        this.sounds = sounds;
         this.codebook = study.codebook();
         canSave = Bindings.createBooleanBinding(() -> adjudication.get() != null && adjudication.get().isComplete()
                 && job.get() == null, adjudication, revision, job);
@@ -163,7 +165,7 @@ public final class AdjudicationViewModel {
         loaded = l;
         rebuild();
         if (!sameRecording) {
-            openSound(study.audio(l.recording().audioFile()));
+            soundSlot.open(study.audio(l.recording().audioFile()));
             loadWaveform(l.recording());
         }
     }
@@ -190,7 +192,7 @@ public final class AdjudicationViewModel {
         adjudication.set(adj);
         List<ItemRow> rows = new ArrayList<>();
         for (int i = 0; i < adj.items().size(); i++) {
-            rows.add(row(adj, i));
+            rows.add(texts.row(adj, i));
         }
         items.setAll(rows);
         dirty = false;
@@ -203,62 +205,6 @@ public final class AdjudicationViewModel {
         bump();
     }
 
-    private ItemRow row(Adjudication adj, int i) {
-        Adjudication.Item it = adj.items().get(i);
-        String time = it.kind() == Adjudication.Kind.RATING ? "" : TimeFormat.moment(it.atMs());
-        String kind = text.getString("adjudication.kind." + it.kind().name().toLowerCase(java.util.Locale.ROOT));
-        String a;
-        String b;
-        if (it.kind() == Adjudication.Kind.RATING) {
-            a = it.scale() + " " + (it.ratingA() == null ? "\u2014" : it.ratingA());
-            b = it.scale() + " " + (it.ratingB() == null ? "\u2014" : it.ratingB());
-        } else {
-            a = describe(it.a());
-            b = describe(it.b());
-        }
-        return new ItemRow(i + 1, time, kind, a, b, decision(adj, i));
-    }
-
-    private String describe(Event e) {
-        if (e == null) {
-            return "\u2014";
-        }
-        return e.code() + " " + TimeFormat.moment(e.startMs())
-                + (e.endMs() == null ? "" : "\u2013" + TimeFormat.moment(e.endMs()));
-    }
-
-    private String describe(NewEvent e) {
-        if (e == null) {
-            return text.getString("adjudication.edit.noEvent");
-        }
-        return e.code() + " " + TimeFormat.moment(e.startMs())
-                + (e.endMs() == null ? "" : "\u2013" + TimeFormat.moment(e.endMs()));
-    }
-
-    private String decision(Adjudication adj, int i) {
-        Adjudication.Resolution r = adj.resolution(i);
-        Adjudication.Item it = adj.items().get(i);
-        if (r.choice() == Adjudication.Choice.OPEN) {
-            return text.getString("adjudication.decision.open");
-        }
-        String what;
-        if (it.kind() == Adjudication.Kind.RATING) {
-            Integer value = switch (r.choice()) {
-                case A -> it.ratingA();
-                case B -> it.ratingB();
-                default -> r.rating();
-            };
-            what = value == null ? text.getString("adjudication.edit.noRating") : it.scale() + " " + value;
-        } else {
-            what = describe(adj.decidedEvent(i));
-        }
-        return switch (r.choice()) {
-            case A -> MessageFormat.format(text.getString("adjudication.decision.a"), adj.coderA(), what);
-            case B -> MessageFormat.format(text.getString("adjudication.decision.b"), adj.coderB(), what);
-            default -> MessageFormat.format(text.getString("adjudication.decision.edited"), what);
-        };
-    }
-
     private void bump() {
         Adjudication adj = adjudication.get();
         progressText.set(adj == null ? "" : MessageFormat.format(text.getString("adjudication.progress"),
@@ -268,7 +214,7 @@ public final class AdjudicationViewModel {
 
     private void decided(int i) {
         dirty = true;
-        items.set(i, row(adjudication.get(), i));
+        items.set(i, texts.row(adjudication.get(), i));
         bump();
     }
 
@@ -344,13 +290,13 @@ public final class AdjudicationViewModel {
         if (it == null || it.kind() == Adjudication.Kind.RATING) {
             return;
         }
-        if (sound == null) {
+        if (!soundSlot.available()) {
             status.set(text.getString("adjudication.sound.none"));
             return;
         }
         long from = Math.max(0, it.atMs() - 2_000);
         long to = Math.min(Math.max(durationMs.get(), it.focusEndMs()), it.focusEndMs() + 2_000);
-        sound.play(from, to);
+        soundSlot.play(from, to);
         status.set(MessageFormat.format(text.getString("adjudication.sound.playing"), TimeFormat.moment(from),
                 TimeFormat.moment(to)));
     }
@@ -385,38 +331,6 @@ public final class AdjudicationViewModel {
         return dirty;
     }
 
-    private void openSound(Path audio) {
-        closeSound();
-        try {
-            sound = sounds.open(audio, message -> soundMessage.set(MessageFormat.format(
-                    text.getString("adjudication.sound.failed"), message)));
-            soundMessage.set("");
-        } catch (Exception | LinkageError e) {
-            sound = null;
-            soundMessage.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"), reason(e)));
-        }
-    }
-
-    /** Why the player could not be made, in its own words, without exception class names. */
-    static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replaceFirst("^([A-Za-z0-9_$]+\\.)*[A-Za-z0-9_$]*(Exception|Error): ", "").strip();
-    }
-
-    private void closeSound() {
-        if (sound != null) {
-            try {
-                sound.close();
-            } catch (RuntimeException ignored) {
-                // The player is going away either way.
-            }
-            sound = null;
-        }
-    }
 
     private void loadWaveform(StudyRecording r) {
         Background.Job<?> running = waveformJob.get();
@@ -455,7 +369,7 @@ public final class AdjudicationViewModel {
 
     /** Frees the sound and stops the waveform work; the window is closing. */
     public void close() {
-        closeSound();
+        soundSlot.close();
         Background.Job<?> running = waveformJob.get();
         if (running != null) {
             running.cancel();

@@ -1,0 +1,65 @@
+package org.earmark.ui.adjudication;
+
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The adjudication screen's player: at most one open, and a message saying why there is none. */
+final class SoundSlot {
+
+    private final Sound.Factory sounds;
+    private final ResourceBundle text;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Sound sound;
+
+    SoundSlot(Sound.Factory sounds, ResourceBundle text) {
+        this.sounds = sounds;
+        this.text = text;
+    }
+
+    ReadOnlyStringWrapper message() {
+        return message;
+    }
+
+    boolean available() {
+        return sound != null;
+    }
+
+    void play(long fromMs, long toMs) {
+        sound.play(fromMs, toMs);
+    }
+
+    void open(Path audio) {
+        close();
+        try {
+            sound = sounds.open(audio, failure -> message.set(MessageFormat.format(
+                    text.getString("adjudication.sound.failed"), failure)));
+            message.set("");
+        } catch (Exception | LinkageError e) {
+            sound = null;
+            message.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"), reason(e)));
+        }
+    }
+
+    /** Why the player could not be made, in its own words, without exception class names. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceFirst("^([A-Za-z0-9_$]+\\.)*[A-Za-z0-9_$]*(Exception|Error): ", "").strip();
+    }
+
+    void close() {
+        if (sound != null) {
+            try {
+                sound.close();
+            } catch (RuntimeException ignored) {
+                // The player is going away either way.
+            }
+            sound = null;
+        }
+    }
+}
