@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -19,15 +17,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.earmark.model.Event;
-import org.earmark.ui.DesktopApp;
+import org.earmark.ui.TestApp;
 import org.earmark.ui.TestCoderFiles;
-import org.earmark.ui.coding.timeline.DecoderPeaksSource;
-import org.earmark.ui.common.Background;
-import org.earmark.ui.common.Settings;
 import org.earmark.ui.main.MainViewModel;
 import org.earmark.ui.main.MainWindow;
-import org.earmark.ui.newfile.AudioDurations;
-import org.earmark.ui.player.FxMediaPlayer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,38 +46,23 @@ class CodingJourneyTest {
     private MainWindow window;
     private MainViewModel model;
     private CodingViewModel coding;
-    private Background background;
-    private Preferences prefs;
+    private TestApp app;
 
     @Start
     void start(Stage stage) {
-        background = Background.forFx();
-        prefs = Preferences.userRoot().node("org/earmark/test/" + UUID.randomUUID());
-        var services = new DesktopApp.Services(background, new Settings(prefs), FxMediaPlayer::open, nanos::get,
-                new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC());
-        window = DesktopApp.compose(stage, services, DesktopApp.messages());
-        model = window.model();
+        app = TestApp.withClock(stage, nanos::get);
+        window = app.window();
+        model = app.model();
         coding = model.coding();
-        stage.show();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.coding().stop();
-            model.shutdown();
-        }).get(10, TimeUnit.SECONDS);
-        background.close();
-        prefs.removeNode();
+        app.close();
     }
 
-    private void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        TestApp.await(what, condition);
     }
 
     private void openAndWait(FxRobot robot, Path file) throws Exception {

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -17,16 +13,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.earmark.ui.DesktopApp;
+import org.earmark.ui.TestApp;
 import org.earmark.ui.TestCoderFiles;
 import org.earmark.ui.coding.guide.GuideViewModel;
-import org.earmark.ui.coding.timeline.DecoderPeaksSource;
-import org.earmark.ui.common.Background;
 import org.earmark.ui.common.Settings;
 import org.earmark.ui.main.MainViewModel;
 import org.earmark.ui.main.MainWindow;
-import org.earmark.ui.newfile.AudioDurations;
-import org.earmark.ui.player.FxMediaPlayer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,37 +42,22 @@ class GuideJourneyTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private MainWindow window;
     private MainViewModel model;
-    private Background background;
-    private Preferences prefs;
+    private TestApp app;
 
     @Start
     void start(Stage stage) {
-        background = Background.forFx();
-        prefs = Preferences.userRoot().node("org/earmark/test/" + UUID.randomUUID());
-        var services = new DesktopApp.Services(background, new Settings(prefs), FxMediaPlayer::open, nanos::get,
-                new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC());
-        window = DesktopApp.compose(stage, services, DesktopApp.messages());
-        model = window.model();
-        stage.show();
+        app = TestApp.withClock(stage, nanos::get);
+        window = app.window();
+        model = app.model();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.coding().stop();
-            model.shutdown();
-        }).get(10, TimeUnit.SECONDS);
-        background.close();
-        prefs.removeNode();
+        app.close();
     }
 
-    private void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        TestApp.await(what, condition);
     }
 
     private boolean guideShown(FxRobot robot) {
@@ -127,7 +104,7 @@ class GuideJourneyTest {
         robot.interact(() -> model.open(file));
         await("the recording is loaded again", () -> model.coding().activeProperty().get());
         assertFalse(guideShown(robot), "not shown by itself a second time");
-        assertTrue(new Settings(prefs).guideSeenProperty().get(), "nor on the next run");
+        assertTrue(new Settings(app.prefs()).guideSeenProperty().get(), "nor on the next run");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -13,8 +12,7 @@ import org.earmark.model.NewEvent;
 import org.earmark.model.RecordingStatus;
 import org.earmark.storage.CoderFile;
 import org.earmark.storage.TestFiles;
-import org.earmark.ui.DesktopApp;
-import org.earmark.ui.common.Background;
+import org.earmark.ui.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,28 +29,20 @@ class MainWindowTest {
     @TempDir
     Path dir;
 
+    private TestApp app;
     private MainWindow window;
     private MainViewModel model;
-    private Background background;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        background = Background.forFx();
-        prefs = Preferences.userRoot().node("org/earmark/test/" + java.util.UUID.randomUUID());
-        window = DesktopApp.compose(stage, DesktopApp.Services.standard(background, prefs), DesktopApp.messages());
-        model = window.model();
-        stage.show();
+        app = TestApp.standard(stage);
+        window = app.window();
+        model = app.model();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.coding().stop();
-            model.shutdown();
-        }).get(5, TimeUnit.SECONDS);
-        background.close();
-        prefs.removeNode();
+        app.close();
     }
 
     @Test
