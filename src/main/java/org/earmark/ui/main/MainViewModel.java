@@ -18,8 +18,6 @@ import org.earmark.demo.DemoStudy;
 import org.earmark.storage.Backups;
 import org.earmark.study.PackageOpener;
 import java.text.MessageFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +60,6 @@ public final class MainViewModel {
     /** What the saved indicator is showing, for its style. */
     public enum SaveState { IDLE, SAVING, SAVED, FAILED }
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private final Background background;
     private final ResourceBundle text;
@@ -76,12 +72,10 @@ public final class MainViewModel {
     private final ObjectProperty<String> selectedRecording = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
-    private final StringProperty saveText = new SimpleStringProperty("");
-    private final ObjectProperty<SaveState> saveState = new SimpleObjectProperty<>(SaveState.IDLE);
+    private final SaveIndicator indicator;
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<Background.Job<?>> currentJob = new SimpleObjectProperty<>();
     private SaveQueue queue;
-    private java.time.Instant savedBeforeFailure;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
     private final Places places;
@@ -108,6 +102,7 @@ public final class MainViewModel {
         this.places = places;
         this.background = background;
         this.text = text;
+        this.indicator = new SaveIndicator(text);
         this.settings = settings;
         this.coding = coding;
         this.queues = queues;
@@ -230,8 +225,7 @@ public final class MainViewModel {
                 saved(s);
             }
         });
-        saveText.set(text.getString("save.idle"));
-        saveState.set(SaveState.IDLE);
+        indicator.idle();
         file.set(f);
         fileNotice.set(f.backupProblem().map(p -> MessageFormat.format(text.getString("backup.problem"),
                 p.getMessage())).orElse(""));
@@ -255,22 +249,11 @@ public final class MainViewModel {
     }
 
     private void saved(SaveQueue.Status s) {
-        if (s.failure() != null) {
-            saveState.set(SaveState.FAILED);
-            saveText.set(text.getString("save.failed"));
-            savedBeforeFailure = s.lastSaved();
+        if (indicator.show(s)) {
             String failure = s.failure();
             queue.acknowledgeFailure();
             onError.accept(text.getString("save.couldNotSave"), new EarmarkException(EarmarkException.Kind.IO,
                     failure));
-        } else if (s.saving()) {
-            saveState.set(SaveState.SAVING);
-            saveText.set(text.getString("save.saving"));
-        } else if (s.lastSaved() != null && (saveState.get() != SaveState.FAILED
-                || !s.lastSaved().equals(savedBeforeFailure))) {
-            // After a failure, "Saved" comes back only once a later write has reached the disk.
-            saveState.set(SaveState.SAVED);
-            saveText.set(MessageFormat.format(text.getString("save.saved"), CLOCK.format(s.lastSaved())));
         }
     }
 
@@ -318,8 +301,7 @@ public final class MainViewModel {
         recordings.clear();
         byId.clear();
         progressText.set("");
-        saveText.set("");
-        saveState.set(SaveState.IDLE);
+        indicator.clear();
         status.set(text.getString("main.empty"));
         CompletableFuture<Void> closed = new CompletableFuture<>();
         closing = closed;
@@ -438,11 +420,11 @@ public final class MainViewModel {
 
     /** "Saved 14:03:12", "Saving…", or why not. */
     public StringProperty saveTextProperty() {
-        return saveText;
+        return indicator.text();
     }
 
     public ReadOnlyObjectProperty<SaveState> saveStateProperty() {
-        return saveState;
+        return indicator.state();
     }
 
     /** "3 of 12 done". */
