@@ -2,47 +2,36 @@ package org.earmark.ui.main;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import org.earmark.core.AppDirs;
-import org.earmark.demo.DemoStudy;
-import org.earmark.storage.Backups;
-import org.earmark.study.PackageOpener;
-import java.text.MessageFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.earmark.core.AppDirs;
 import org.earmark.core.EarmarkException;
-import org.earmark.core.TimeFormat;
-import org.earmark.model.Recording;
+import org.earmark.demo.DemoStudy;
 import org.earmark.model.RecordingProgress;
 import org.earmark.model.RecordingStatus;
 import org.earmark.session.SaveQueue;
+import org.earmark.storage.Backups;
 import org.earmark.storage.CoderFile;
+import org.earmark.study.PackageOpener;
 import org.earmark.ui.coding.CodingViewModel;
 import org.earmark.ui.common.Background;
 import org.earmark.ui.common.Settings;
@@ -67,21 +56,16 @@ public final class MainViewModel {
     private final CodingViewModel coding;
     private final Function<CoderFile, SaveQueue> queues;
     private final ObjectProperty<CoderFile> file = new SimpleObjectProperty<>();
-    private final ObservableList<RecordingRow> recordings = FXCollections.observableArrayList();
-    private final Map<String, Recording> byId = new LinkedHashMap<>();
+    private final RecordingList recordings;
     private final ObjectProperty<String> selectedRecording = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final StatusLine status = new StatusLine();
     private final SaveIndicator indicator;
-    private final StringProperty progressText = new SimpleStringProperty("");
-    private final ObjectProperty<Background.Job<?>> currentJob = new SimpleObjectProperty<>();
     private SaveQueue queue;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
     private final Places places;
-    private final DoubleProperty jobProgress = new SimpleDoubleProperty(-1);
-    private final StringProperty fileNotice = new SimpleStringProperty("");
-    private ScheduledFuture<?> backups;
+    private final BackupWatch backups;
 
     /**
      * What the window needs beyond the open file: where the user's own copy of the demo goes, the clock that stamps
@@ -103,13 +87,15 @@ public final class MainViewModel {
         this.background = background;
         this.text = text;
         this.indicator = new SaveIndicator(text);
+        this.recordings = new RecordingList(text);
+        this.backups = new BackupWatch(text, places.backupTimer(), places.backupEvery());
         this.settings = settings;
         this.coding = coding;
         this.queues = queues;
         title.bind(Bindings.createStringBinding(() -> file.get() == null ? text.getString("app.name")
                 : text.getString("app.name") + " \u2014 " + file.get().path().getFileName(), file));
         status.set(text.getString("main.empty"));
-        coding.setOnProgress(this::progressed);
+        coding.setOnProgress(recordings::progressed);
         coding.setOnError((doing, e) -> onError.accept(doing, e));
     }
 
@@ -120,7 +106,9 @@ public final class MainViewModel {
 
     /**
      * What the app opens when it starts: the file given (a coder file or a package), else the most recent file that
-     * is still there, else the user's own copy of the demo (made on first use).
+     * is still there, else the user's own copy of the demo (made on first use). When that recent file cannot be
+     * opened (damaged, locked by another copy of the app), the demo opens after the message, so a coder never faces an
+     * empty window with no way forward.
      */
     public void start(List<String> args) {
         if (!args.isEmpty()) {
@@ -135,13 +123,14 @@ public final class MainViewModel {
                 }
             }
             return DemoStudy.ensure(places.dataHome().get(), places.clock(), progress).coderFile();
-        });
+        }, chosen -> open(chosen, recent.contains(chosen) ? this::openDemo : null));
     }
 
     /** Help ▸ Open the demo: the user's own copy, made if it is not there yet. */
     public void openDemo() {
         prepare(text.getString("demo.preparing"), text.getString("demo.couldNotOpen"),
-                progress -> DemoStudy.ensure(places.dataHome().get(), places.clock(), progress).coderFile());
+                progress -> DemoStudy.ensure(places.dataHome().get(), places.clock(), progress).coderFile(),
+                this::open);
     }
 
     /** Opens a coder file, or a package: unpacked beside itself first (or its earlier unpacked copy, as it is). */
@@ -152,40 +141,31 @@ public final class MainViewModel {
         }
         prepare(MessageFormat.format(text.getString("main.unpacking"), path.getFileName()),
                 MessageFormat.format(text.getString("main.couldNotOpen"), path.getFileName()),
-                progress -> PackageOpener.unpackBeside(path));
+                progress -> PackageOpener.unpackBeside(path), this::open);
     }
 
-    /** Finds or makes a coder file in the background (with its progress shown), then opens it. */
-    private void prepare(String title, String doing, Background.Work<Path> work) {
+    /** Finds or makes a coder file in the background (with its progress shown), then hands it to {@code then}. */
+    private void prepare(String title, String doing, Background.Work<Path> work, Consumer<Path> then) {
         String before = status.get();
         status.set(title);
         Background.Job<Path> job = background.job(title, work);
-        currentJob.set(job);
-        jobProgress.bind(job.progressProperty());
-        job.messageProperty().addListener((obs, was, now) -> {
-            if (currentJob.get() == job && now != null && !now.isBlank()) {
-                status.set(now);
-            }
-        });
+        status.follow(job);
         job.onSuccess(coderFile -> {
-            unbindProgress(job);
-            open(coderFile);
+            status.done(job);
+            then.accept(coderFile);
         }).onFailure(e -> {
-            unbindProgress(job);
+            status.done(job);
             status.set(file.get() == null ? text.getString("main.empty") : before);
             onError.accept(doing, e);
         }).start();
     }
 
-    private void unbindProgress(Background.Job<?> job) {
-        if (currentJob.get() == job) {
-            currentJob.set(null);
-        }
-        jobProgress.unbind();
-        jobProgress.set(-1);
+    public void open(Path path) {
+        open(path, null);
     }
 
-    public void open(Path path) {
+    /** Opens {@code path}; when that fails, reports it and then runs {@code fallback} (if any). */
+    private void open(Path path, Runnable fallback) {
         String doing = MessageFormat.format(text.getString("main.couldNotOpen"), path.getFileName());
         if (file.get() != null && file.get().path().toAbsolutePath().normalize().equals(
                 path.toAbsolutePath().normalize())) {
@@ -203,16 +183,19 @@ public final class MainViewModel {
                 throw e;
             }
         });
-        currentJob.set(job);
+        status.busyWith(job);
         job.onSuccess(opened -> {
-            currentJob.set(null);
+            status.done(job);
             close();
             show(opened);
             settings.addRecent(path);
         }).onFailure(e -> {
-            currentJob.set(null);
+            status.done(job);
             status.set(file.get() == null ? text.getString("main.empty") : status.get());
             onError.accept(doing, e);
+            if (fallback != null && file.get() == null) {
+                fallback.run();
+            }
         }).start();
     }
 
@@ -227,25 +210,11 @@ public final class MainViewModel {
         });
         indicator.idle();
         file.set(f);
-        fileNotice.set(f.backupProblem().map(p -> MessageFormat.format(text.getString("backup.problem"),
-                p.getMessage())).orElse(""));
-        if (places.backupTimer() != null) {
-            backups = Backups.schedule(f, places.backupTimer(), places.backupEvery(), problem -> Platform.runLater(
-                    () -> {
-                        if (file.get() == f) {
-                            fileNotice.set(MessageFormat.format(text.getString("backup.problem"),
-                                    problem.getMessage()));
-                        }
-                    }));
-        }
-        byId.clear();
-        opened.progress().forEach(p -> byId.put(p.recording().id(), p.recording()));
-        recordings.setAll(opened.progress().stream().map(MainViewModel::row).toList());
+        backups.watch(f);
+        recordings.fill(opened.progress());
         status.set(summary(opened));
-        updateProgressText();
         coding.attach(queue, f.codebook());
-        recordings.stream().filter(r -> r.status() != RecordingStatus.DONE).findFirst()
-                .or(() -> recordings.stream().findFirst()).ifPresent(r -> select(r.id()));
+        recordings.firstToCode().ifPresent(this::select);
     }
 
     private void saved(SaveQueue.Status s) {
@@ -259,30 +228,13 @@ public final class MainViewModel {
 
     /** Codes another recording of the open file. */
     public void select(String recordingId) {
-        Recording r = byId.get(recordingId);
-        if (r == null || recordingId.equals(selectedRecording.get())) {
+        if (recordingId == null || recordingId.equals(selectedRecording.get())) {
             return;
         }
-        selectedRecording.set(recordingId);
-        coding.open(r);
-    }
-
-    private void progressed(RecordingProgress p) {
-        for (int i = 0; i < recordings.size(); i++) {
-            if (recordings.get(i).id().equals(p.recording().id())) {
-                RecordingRow next = row(p);
-                if (!next.equals(recordings.get(i))) {
-                    recordings.set(i, next);
-                }
-            }
-        }
-        updateProgressText();
-    }
-
-    private void updateProgressText() {
-        long done = recordings.stream().filter(r -> r.status() == RecordingStatus.DONE).count();
-        progressText.set(recordings.isEmpty() ? "" : MessageFormat.format(text.getString("main.progress"), done,
-                recordings.size()));
+        recordings.find(recordingId).ifPresent(r -> {
+            selectedRecording.set(recordingId);
+            coding.open(r);
+        });
     }
 
     /** Closes the open file once everything queued for it is on disk. */
@@ -293,14 +245,11 @@ public final class MainViewModel {
         }
         SaveQueue q = queue;
         coding.detach();
-        stopBackups();
+        backups.stop();
         queue = null;
         file.set(null);
-        fileNotice.set("");
         selectedRecording.set(null);
         recordings.clear();
-        byId.clear();
-        progressText.set("");
         indicator.clear();
         status.set(text.getString("main.empty"));
         CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -321,7 +270,7 @@ public final class MainViewModel {
         CoderFile open = file.get();
         SaveQueue q = queue;
         coding.detach();
-        stopBackups();
+        backups.stop();
         file.set(null);
         queue = null;
         if (q != null) {
@@ -329,13 +278,6 @@ public final class MainViewModel {
         }
         if (open != null) {
             open.close();
-        }
-    }
-
-    private void stopBackups() {
-        if (backups != null) {
-            backups.cancel(false);
-            backups = null;
         }
     }
 
@@ -370,12 +312,12 @@ public final class MainViewModel {
             closed.join();
             return Backups.restore(backup.file(), path);
         });
-        currentJob.set(job);
+        status.busyWith(job);
         job.onSuccess(before -> {
-            currentJob.set(null);
+            status.done(job);
             open(path);
         }).onFailure(e -> {
-            currentJob.set(null);
+            status.done(job);
             onError.accept(text.getString("backup.couldNotRestore"), e);
             open(path);
         }).start();
@@ -388,18 +330,12 @@ public final class MainViewModel {
                 f.codebook().id() + " " + f.codebook().version(), opened.progress().size(), done);
     }
 
-    static RecordingRow row(RecordingProgress p) {
-        Long ms = p.recording().durationMs();
-        return new RecordingRow(p.recording().id(), ms == null ? "" : TimeFormat.duration(ms), p.status(),
-                p.eventCount());
-    }
-
     public String statusText(RecordingStatus s) {
         return text.getString("status." + s.storedName());
     }
 
     public ObservableList<RecordingRow> recordings() {
-        return recordings;
+        return recordings.rows();
     }
 
     public ReadOnlyObjectProperty<String> selectedRecordingProperty() {
@@ -415,11 +351,11 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     /** "Saved 14:03:12", "Saving…", or why not. */
-    public StringProperty saveTextProperty() {
+    public ReadOnlyStringProperty saveTextProperty() {
         return indicator.text();
     }
 
@@ -428,22 +364,22 @@ public final class MainViewModel {
     }
 
     /** "3 of 12 done". */
-    public StringProperty progressTextProperty() {
-        return progressText;
+    public ReadOnlyStringProperty progressTextProperty() {
+        return recordings.progressTextProperty();
     }
 
     /** The running job's progress, 0 to 1, or -1 when it is not known. */
     public ReadOnlyDoubleProperty jobProgressProperty() {
-        return jobProgress;
+        return status.progressProperty();
     }
 
     /** A problem with the open file that needs no dialog (its backup failed), or empty. */
     public ReadOnlyStringProperty fileNoticeProperty() {
-        return fileNotice;
+        return backups.noticeProperty();
     }
 
     public BooleanBinding busyProperty() {
-        return currentJob.isNotNull();
+        return status.busyProperty();
     }
 
     public CodingViewModel coding() {
@@ -459,7 +395,7 @@ public final class MainViewModel {
     }
 
     void setBusy(Background.Job<?> job) {
-        currentJob.set(job);
+        status.busyWith(job);
     }
 
     void setStatus(String s) {

@@ -181,4 +181,25 @@ class MainViewModelTest {
                 model.fileNoticeProperty().get());
         assertEquals(java.util.List.of(), errors);
     }
+
+    @Test
+    void whenTheMostRecentFileCannotBeOpenedTheMessageIsShownAndTheDemoOpens() throws Exception {
+        Path damaged = dir.resolve("alice.earmark");
+        java.nio.file.Files.write(damaged, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16});
+        byte[] before = java.nio.file.Files.readAllBytes(damaged);
+        new Settings(prefs).addRecent(damaged);
+        model = withBackups(Background.onCallingThread(), null, java.time.Duration.ofMinutes(5));
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        model.setOnError((doing, e) -> errors.add(doing + ": " + e.getMessage()));
+
+        model.start(java.util.List.of());
+
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("Could not open alice.earmark"), errors.get(0));
+        assertTrue(model.fileProperty().get() != null, "the demo is open rather than an empty window");
+        assertTrue(model.fileProperty().get().path().startsWith(dir.resolve("home")), "the user's copy of the demo");
+        assertEquals(3, model.recordings().size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(damaged),
+                "the damaged file is left as it was");
+    }
 }
