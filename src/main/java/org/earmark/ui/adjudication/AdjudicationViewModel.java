@@ -28,7 +28,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.earmark.audio.Peaks;
 import org.earmark.codebook.Codebook;
-import org.earmark.core.Failures;
 import org.earmark.core.Progress;
 import org.earmark.core.TimeFormat;
 import org.earmark.model.Event;
@@ -60,7 +59,6 @@ public final class AdjudicationViewModel {
     private final OpenStudy study;
     private final Background background;
     private final ResourceBundle text;
-    private final PeaksLoader peaksLoader;
     private final Codebook codebook;
 
     private final ObservableList<String> recordings = FXCollections.observableArrayList();
@@ -73,7 +71,6 @@ public final class AdjudicationViewModel {
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyObjectWrapper<Peaks> peaks = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper durationMs = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final SoundSlot soundSlot;
@@ -82,9 +79,8 @@ public final class AdjudicationViewModel {
     private final org.earmark.ui.common.JobSlot slot = new org.earmark.ui.common.JobSlot();
     private final DisagreementTexts texts;
     private final ObjectProperty<Background.Job<?>> job = slot.property();
-    private final ObjectProperty<Background.Job<?>> waveformJob = new SimpleObjectProperty<>();
+    private final WaveformSlot waveform;
     private final BooleanBinding canSave;
-    private final Map<String, Peaks> peaksCache = new HashMap<>();
     private Loaded loaded;
     private boolean dirty;
     private BiConsumer<String, Throwable> onError = (doing, e) -> { };
@@ -98,7 +94,7 @@ public final class AdjudicationViewModel {
         this.texts = new DisagreementTexts(text);
         this.soundSlot = new SoundSlot(sounds, text);
         this.soundMessage = soundSlot.message();
-        this.peaksLoader = peaks;
+        this.waveform = new WaveformSlot(background, text, peaks);
         this.codebook = study.codebook();
         canSave = Bindings.createBooleanBinding(() -> adjudication.get() != null && adjudication.get().isComplete()
                 && job.get() == null, adjudication, revision, job);
@@ -166,7 +162,8 @@ public final class AdjudicationViewModel {
         rebuild();
         if (!sameRecording) {
             soundSlot.open(study.audio(l.recording().audioFile()));
-            loadWaveform(l.recording());
+            waveform.show(l.recording(), study.audio(l.recording().audioFile()), unavailable -> soundMessage.set(
+                    unavailable + (soundMessage.get().isEmpty() ? "" : " " + soundMessage.get())));
         }
     }
 
@@ -332,48 +329,10 @@ public final class AdjudicationViewModel {
     }
 
 
-    private void loadWaveform(StudyRecording r) {
-        Background.Job<?> running = waveformJob.get();
-        if (running != null) {
-            running.cancel();
-        }
-        Peaks cached = peaksCache.get(r.id());
-        peaks.set(cached);
-        if (cached != null) {
-            return;
-        }
-        Path audio = study.audio(r.audioFile());
-        Background.Job<Peaks> newJob = background.job(MessageFormat.format(text.getString("adjudication.job.waveform"),
-                r.id()), p -> peaksLoader.load(audio, p));
-        waveformJob.set(newJob);
-        newJob.onSuccess(result -> {
-            if (waveformJob.get() == newJob) {
-                waveformJob.set(null);
-            }
-            peaksCache.put(r.id(), result);
-            if (loaded != null && loaded.recording().id().equals(r.id())) {
-                peaks.set(result);
-            }
-        }).onFailure(e -> {
-            if (waveformJob.get() == newJob) {
-                waveformJob.set(null);
-            }
-            soundMessage.set(MessageFormat.format(text.getString("adjudication.waveform.unavailable"),
-                    Failures.describe(e).message()) + (soundMessage.get().isEmpty() ? "" : " " + soundMessage.get()));
-        }).onCancelled(() -> {
-            if (waveformJob.get() == newJob) {
-                waveformJob.set(null);
-            }
-        }).start();
-    }
-
     /** Frees the sound and stops the waveform work; the window is closing. */
     public void close() {
         soundSlot.close();
-        Background.Job<?> running = waveformJob.get();
-        if (running != null) {
-            running.cancel();
-        }
+        waveform.cancel();
     }
 
     private <T> void start(Background.Job<T> newJob, String doing, java.util.function.Consumer<T> done) {
@@ -428,7 +387,7 @@ public final class AdjudicationViewModel {
     }
 
     public ReadOnlyObjectProperty<Peaks> peaksProperty() {
-        return peaks.getReadOnlyProperty();
+        return waveform.peaksProperty();
     }
 
     public ReadOnlyLongProperty durationMsProperty() {
@@ -452,7 +411,7 @@ public final class AdjudicationViewModel {
     }
 
     public ObjectProperty<Background.Job<?>> waveformJobProperty() {
-        return waveformJob;
+        return waveform.jobProperty();
     }
 
     public BooleanBinding canSaveProperty() {
