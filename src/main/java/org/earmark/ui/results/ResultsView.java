@@ -5,16 +5,12 @@ import static org.earmark.ui.study.shared.Tables.number;
 import static org.earmark.ui.study.shared.Tables.wide;
 
 import java.io.File;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -61,7 +57,7 @@ public final class ResultsView implements Screen {
         this.text = text;
         this.owner = () -> root.getScene() == null ? null : root.getScene().getWindow();
         model.setOnError((doing, e) -> errors.show(owner.get(), doing, e));
-        codeChart = chart(text.getString("results.chart.f1"), text.getString("results.chart.code"),
+        codeChart = ResultCharts.chart(text.getString("results.chart.f1"), text.getString("results.chart.code"),
                 text.getString("results.chart.f1Axis"));
         codeChart.setId("results-f1-chart");
         groupCharts.setId("results-group-charts");
@@ -303,55 +299,13 @@ public final class ResultsView implements Screen {
         return scroll;
     }
 
-    private static BarChart<String, Number> chart(String title, String x, String y) {
-        CategoryAxis xAxis = new CategoryAxis();
-        xAxis.setLabel(x);
-        NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel(y);
-        BarChart<String, Number> chart = new BarChart<>(xAxis, yAxis);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        return chart;
-    }
-
     private void drawCodeChart() {
-        XYChart.Series<String, Number> f1 = new XYChart.Series<>();
-        f1.setName(text.getString("results.column.f1"));
-        for (ResultRows.Code c : model.perCode()) {
-            if (c.f1Value().isPresent()) {
-                f1.getData().add(new XYChart.Data<>(c.code(), c.f1Value().getAsDouble()));
-            }
-        }
-        NumberAxis y = (NumberAxis) codeChart.getYAxis();
-        y.setAutoRanging(false);
-        y.setLowerBound(0);
-        y.setUpperBound(1);
-        y.setTickUnit(0.2);
-        codeChart.getData().setAll(List.of(f1));
+        ResultCharts.drawF1(codeChart, model.perCode(), text.getString("results.column.f1"));
     }
 
-    /** One small chart per metric: the mean of each group of the chosen allocation column. */
     private void drawGroupChart() {
-        String column = groupColumn.getValue();
-        Map<String, XYChart.Series<String, Number>> byMetric = new LinkedHashMap<>();
-        for (ResultRows.Summary s : model.summary()) {
-            if (!s.column().equals(column) || s.meanValue().isEmpty()) {
-                continue;
-            }
-            byMetric.computeIfAbsent(s.metric(), m -> new XYChart.Series<>()).getData()
-                    .add(new XYChart.Data<>(s.group(), s.meanValue().getAsDouble()));
-        }
-        List<Node> charts = new java.util.ArrayList<>();
-        byMetric.forEach((metric, series) -> {
-            series.setName(metric);
-            BarChart<String, Number> chart = chart(metric, column, text.getString("results.chart.mean"));
-            chart.setLegendVisible(false);
-            chart.setPrefSize(420, 240);
-            chart.getData().add(series);
-            charts.add(chart);
-        });
-        groupCharts.getChildren().setAll(charts);
+        groupCharts.getChildren().setAll(ResultCharts.groupMeans(model.summary(), groupColumn.getValue(),
+                text.getString("results.chart.mean")));
     }
 
     private void confirmUnblind() {
