@@ -7,16 +7,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.earmark.model.Event;
-import org.earmark.storage.CoderFile;
 import org.earmark.ui.AppTaggingChild;
 import org.earmark.ui.TestCoderFiles;
 import org.junit.jupiter.api.Test;
@@ -39,7 +35,7 @@ class AppCrashLoopTest {
         Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 60);
         Random random = new Random(Long.getLong("earmark.crashSeed", 20261123));
         int rounds = Integer.getInteger("earmark.appKills", 30);
-        Set<UUID> shownSaved = new HashSet<>();
+        Set<String> shownSaved = new HashSet<>();
         int afterSaved = 0;
         for (int round = 0; round < rounds; round++) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -61,7 +57,7 @@ class AppCrashLoopTest {
                         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(child::destroyForcibly);
                     } else if (line.startsWith("saved ")) {
                         // Read after the kill or not, it was printed before: the window had shown it as saved.
-                        shownSaved.add(UUID.fromString(line.substring(6)));
+                        shownSaved.add(line.substring(6));
                         if (killAtSaved && --savesBeforeKill == 0) {
                             child.destroyForcibly(); // SIGKILL, straight after "Saved" was shown
                             afterSaved++;
@@ -73,20 +69,10 @@ class AppCrashLoopTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child ended");
             assertEquals(137, child.exitValue(), "round " + (round + 1) + ": the child died of SIGKILL, see "
                     + dir.resolve("child-" + round + ".err"));
-            try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                 var st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
-                rs.next();
-                assertEquals("ok", rs.getString(1), "after kill " + (round + 1));
-            }
-            try (CoderFile reopened = CoderFile.open(file)) {
-                Set<UUID> stored = new HashSet<>();
-                for (Event e : reopened.events("R-7Q3K")) {
-                    stored.add(e.id());
-                }
-                Set<UUID> lost = new HashSet<>(shownSaved);
-                lost.removeAll(stored);
-                assertEquals(Set.of(), lost, "round " + (round + 1) + ": shown as saved but not in the file");
-            }
+            Sqlite.assertIntegrityOk(file);
+            Set<String> lost = new HashSet<>(shownSaved);
+            lost.removeAll(Sqlite.eventIds(file));
+            assertEquals(Set.of(), lost, "round " + (round + 1) + ": shown as saved but not in the file");
         }
         System.out.printf("app crash loop: %d SIGKILLs (%d straight after Saved), %d events shown as saved, all"
                 + " in the file, integrity ok every time%n", rounds, afterSaved, shownSaved.size());
