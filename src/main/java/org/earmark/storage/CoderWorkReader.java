@@ -8,7 +8,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.earmark.model.CoderWork;
+import org.earmark.model.Event;
 import org.earmark.model.Recording;
 import org.earmark.model.RecordingStatus;
 import org.earmark.model.RatingValue;
@@ -42,6 +46,19 @@ public final class CoderWorkReader {
     }
 
     public static CoderWork read(Path file) {
+        return read(file, false).work();
+    }
+
+    /**
+     * Reads a coder file for a merge. When its events are all stored as Earmark writes them they are not read here:
+     * the study copies them straight from the file, which is many times faster than taking them through Java.
+     */
+    public static MergeSource readForMerge(Path file) {
+        return read(file, true);
+    }
+
+    /** With {@code copyIfCanonical} false, always reads the events (the row-by-row merge; tests compare the two). */
+    static MergeSource read(Path file, boolean copyIfCanonical) {
         try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
             if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {
                 // Older coder files lack tables this reader needs; opening them in the app upgrades them.
@@ -55,8 +72,14 @@ public final class CoderWorkReader {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM codebook")) {
                     hash = rs.next() ? rs.getString(1) : "";
                 }
-                return new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
-                        lastChange(c), recordings(c), EventSql.list(c, "events", null, true), ratings(c), statuses(c));
+                CoderEventsCheck.Result check = copyIfCanonical ? CoderEventsCheck.of(c) : null;
+                boolean copy = check != null && check.canonical();
+                List<Event> events = copy ? List.of() : EventSql.list(c, "events", null, true);
+                Set<String> eventRecordings = copy ? check.eventRecordings()
+                        : events.stream().map(Event::recordingId).collect(Collectors.toCollection(TreeSet::new));
+                CoderWork work = new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
+                        lastChange(c), recordings(c), events, ratings(c), statuses(c));
+                return new MergeSource(file, work, eventRecordings, copy);
             });
         }
     }

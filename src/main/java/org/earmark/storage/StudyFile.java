@@ -20,7 +20,6 @@ import org.earmark.core.AppVersion;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
 import org.earmark.model.AuditEntry;
-import org.earmark.model.CoderWork;
 import org.earmark.model.Event;
 import org.earmark.model.MergeReport;
 import org.earmark.model.NewEvent;
@@ -208,23 +207,11 @@ public final class StudyFile implements AutoCloseable {
      * changed last wins, so merging is idempotent and the order in which copies arrive does not
      * matter; deletions arrive as tombstones and win like any later change.
      */
-    public MergeReport merge(CoderWork work, String coderFileName, String coderFileSha256) {
+    public MergeReport merge(MergeSource source, String coderFileName, String coderFileSha256) {
         Instant now = now();
-        return db.write(c -> {
-            MergeReport report = StudyMergeSql.merge(c, work, coderFileName);
-            if (report.changedNothing()) {
-                // A repeated merge leaves the study as it was; only the audit log records the attempt.
-                CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder()
-                        + ": nothing new (already merged)");
-                return report;
-            }
-            StudySql.run(c, "INSERT INTO merges (at, coder, coder_file_id, coder_file_sha256, added, updated, unchanged)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamps.format(now), work.coder(), work.fileId(),
-                    coderFileSha256, report.added(), report.updated(), report.unchanged());
-            CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder() + ": " + report.added()
-                    + " new, " + report.updated() + " changed, " + report.unchanged() + " unchanged");
-            return report;
-        });
+        SqlWork<MergeReport> work = c -> StudyMergeSql.mergeAndRecord(c, source, coderFileName, coderFileSha256, now,
+                actor);
+        return source.copyEvents() ? AttachedFile.write(db, source.file(), "coder", work) : db.write(work);
     }
 
     /**
