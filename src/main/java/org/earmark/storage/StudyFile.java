@@ -329,7 +329,7 @@ public final class StudyFile implements AutoCloseable {
 
     /** Every coder's live events: recording → coder → events in time order. */
     public Map<String, Map<String, List<Event>>> liveEvents() {
-        return db.read(StudySql::liveEvents);
+        return db.read(LiveEventsReader::read);
     }
 
     /** Every coder's global ratings: recording → coder → scale → value (cleared ratings left out). */
