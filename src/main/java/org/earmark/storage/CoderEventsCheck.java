@@ -22,36 +22,32 @@ final class CoderEventsCheck {
     /** One row's id and two times, back to back. */
     private static final int CHUNK = 36 + 24 + 24;
 
-    /**
-     * @param canonical       every event row is as Earmark writes it, so SQL may copy the rows
-     * @param eventRecordings the recordings that have events (tombstones too), in id order
-     */
-    record Result(boolean canonical, Set<String> eventRecordings) {
-    }
-
     private CoderEventsCheck() {
     }
 
-    /** Checks the {@code events} table of the coder file {@code c} is connected to. */
-    static Result of(Connection c) throws SQLException {
+    /** The recordings the {@code events} table has events on, tombstones included, in id order. */
+    static Set<String> eventRecordings(Connection c) throws SQLException {
         Set<String> recordings = new TreeSet<>();
-        boolean canonical = true;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT recording_id FROM"
                 + " events")) {
             while (rs.next()) {
                 String id = rs.getString(1);
-                canonical &= id != null && !id.isBlank();
                 recordings.add(id == null ? "" : id);
             }
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT code FROM events")) {
+        return recordings;
+    }
+
+    /** Checks the {@code events} table of the coder file {@code c} is connected to. */
+    static boolean canonical(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT recording_id FROM"
+                + " events UNION SELECT DISTINCT code FROM events")) {
             while (rs.next()) {
-                String code = rs.getString(1);
-                canonical &= code != null && !code.isBlank();
+                String value = rs.getString(1);
+                if (value == null || value.isBlank()) {
+                    return false;
+                }
             }
-        }
-        if (!canonical) {
-            return new Result(false, recordings);
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT count(*),
@@ -68,10 +64,9 @@ final class CoderEventsCheck {
             long rows = rs.getLong(1);
             long odd = rs.getLong(2);
             String idsAndTimes = rs.getString(3);
-            canonical = odd == 0 && (rows == 0 || idsAndTimes != null && idsAndTimes.length() == rows * CHUNK
+            return odd == 0 && (rows == 0 || idsAndTimes != null && idsAndTimes.length() == rows * CHUNK
                     && chunksCanonical(idsAndTimes));
         }
-        return new Result(canonical, recordings);
     }
 
     private static boolean chunksCanonical(String s) {

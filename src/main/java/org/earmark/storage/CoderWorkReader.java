@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.earmark.core.Hashes;
 import org.earmark.model.CoderWork;
 import org.earmark.model.Event;
 import org.earmark.model.Recording;
@@ -50,8 +52,9 @@ public final class CoderWorkReader {
     }
 
     /**
-     * Reads a coder file for a merge. When its events are all stored as Earmark writes them they are not read here:
-     * the study copies them straight from the file, which is many times faster than taking them through Java.
+     * Reads a coder file for a merge: all but its events, which the study copies straight from the file when they
+     * are all stored as Earmark writes them — many times faster than taking them through Java. Whether they are is
+     * checked on another thread while the merge goes on; so is the file's hash.
      */
     public static MergeSource readForMerge(Path file) {
         return read(file, true);
@@ -59,29 +62,46 @@ public final class CoderWorkReader {
 
     /** With {@code copyIfCanonical} false, always reads the events (the row-by-row merge; tests compare the two). */
     static MergeSource read(Path file, boolean copyIfCanonical) {
-        try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
+        Database db = Database.openReadOnly(file, CoderFile.SCHEMA);
+        try {
             if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {
                 // Older coder files lack tables this reader needs; opening them in the app upgrades them.
                 throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.UNUSABLE_FILE,
                         file + " was written by an older Earmark (file format " + db.schemaVersion()
                                 + "). Open it once in this version of Earmark to upgrade it, then merge again.");
             }
-            return db.read(c -> {
+            MergeSource source = db.read(c -> {
                 Map<String, String> meta = CoderFileSql.meta(c);
                 String hash;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM codebook")) {
                     hash = rs.next() ? rs.getString(1) : "";
                 }
-                CoderEventsCheck.Result check = copyIfCanonical ? CoderEventsCheck.of(c) : null;
-                boolean copy = check != null && check.canonical();
-                List<Event> events = copy ? List.of() : EventSql.list(c, "events", null, true);
-                Set<String> eventRecordings = copy ? check.eventRecordings()
+                List<Event> events = copyIfCanonical ? List.of() : EventSql.list(c, "events", null, true);
+                Set<String> eventRecordings = copyIfCanonical ? CoderEventsCheck.eventRecordings(c)
                         : events.stream().map(Event::recordingId).collect(Collectors.toCollection(TreeSet::new));
                 CoderWork work = new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
                         lastChange(c), recordings(c), events, ratings(c), statuses(c));
-                return new MergeSource(file, work, eventRecordings, copy);
+                CompletableFuture<Boolean> copyable = copyIfCanonical
+                        ? CompletableFuture.supplyAsync(() -> db.read(CoderEventsCheck::canonical), CoderWorkReader::start)
+                        : CompletableFuture.completedFuture(false);
+                // The hash after the check, on the same thread: the merge's own thread has SQLite's copy to do.
+                CompletableFuture<String> sha256 = copyable.handle((ok, failed) -> Hashes.sha256(file));
+                return new MergeSource(file, work, eventRecordings, !copyIfCanonical, copyable, sha256);
             });
+            // The connection stays open for the check; it closes when the check is done, whatever its outcome.
+            source.copyable().whenComplete((ok, failed) -> db.close());
+            return source;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
+    }
+
+    /** A thread of its own for the check: the common pool has one thread on two cores, often busy already. */
+    private static void start(Runnable task) {
+        Thread t = new Thread(task, "earmark-merge-check");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String lastChange(Connection c) throws SQLException {

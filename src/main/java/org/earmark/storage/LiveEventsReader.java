@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.earmark.model.Event;
 
 /**
@@ -50,49 +50,106 @@ final class LiveEventsReader {
         }
     }
 
-    private static Map<String, Map<String, List<Event>>> packed(Connection c) throws SQLException, Unexpected {
-        record Group(String recording, String coder, CompletableFuture<List<Event>> events) {
+    /** One coder's packed events on one recording, parsed by whichever thread takes it first. */
+    private static final class Group {
+        final String recording;
+        final String coder;
+        final byte[] json;
+        List<Event> events;
+        RuntimeException failure;
+
+        Group(String recording, String coder, byte[] json) {
+            this.recording = recording;
+            this.coder = coder;
+            this.json = json;
         }
+
+        void parse() {
+            try {
+                events = LiveEventsReader.parse(recording, json);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+    }
+
+    /** Tells the helper thread that no more groups will come. */
+    private static final Group END = new Group("", "", new byte[0]);
+
+    /**
+     * SQLite packs on this thread while a helper thread parses what is packed; when SQLite is done this thread
+     * parses too. A thread of its own rather than the common pool, which has one thread on two cores and may be
+     * busy: the helper only ever waits on the queue, so it costs nothing while it has nothing to do.
+     */
+    private static Map<String, Map<String, List<Event>>> packed(Connection c) throws SQLException, Unexpected {
         List<Group> groups = new ArrayList<>();
+        BlockingQueue<Group> queue = new LinkedBlockingQueue<>();
+        Thread helper = new Thread(() -> {
+            try {
+                for (Group g = queue.take(); g != END; g = queue.take()) {
+                    g.parse();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // only when this read failed; the groups are dropped
+            }
+        }, "earmark-read-events");
+        helper.setDaemon(true);
+        helper.start();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PACKED)) {
             while (rs.next()) {
-                String recording = rs.getString(1);
-                String coder = rs.getString(2);
-                String json = rs.getString(3);
-                groups.add(new Group(recording, coder, CompletableFuture.supplyAsync(() -> parse(recording, json))));
+                // UTF-8 as SQLite has it: decoded by the parser, off this thread when the helper takes it.
+                Group g = new Group(rs.getString(1), rs.getString(2), rs.getBytes(3));
+                groups.add(g);
+                queue.add(g);
             }
         } catch (SQLException e) {
+            helper.interrupt();
             // json_array() refuses a blob: not what Earmark stores, so the row-by-row path says what it is.
             if (e.getMessage() != null && e.getMessage().contains("JSON cannot hold BLOB")) {
                 throw new Unexpected("a blob", e);
             }
             throw e;
         }
+        queue.add(END);
+        for (Group g = queue.poll(); g != null; g = queue.poll()) {
+            if (g == END) {
+                queue.add(END);
+                break;
+            }
+            g.parse();
+        }
+        try {
+            helper.join();
+        } catch (InterruptedException e) {
+            helper.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the study's events", e);
+        }
         Map<String, Map<String, List<Event>>> out = new TreeMap<>();
         for (Group g : groups) {
-            List<Event> events;
-            try {
-                events = g.events().join();
-            } catch (CompletionException e) {
-                throw new Unexpected("an event of " + g.coder() + " on " + g.recording(), e.getCause());
+            if (g.failure != null) {
+                throw new Unexpected("an event of " + g.coder + " on " + g.recording, g.failure);
             }
-            out.computeIfAbsent(g.recording(), k -> new TreeMap<>()).put(g.coder(), events);
+            out.computeIfAbsent(g.recording, k -> new TreeMap<>()).put(g.coder, g.events);
         }
         return out;
     }
 
     /** Parses {@code [[id, created, updated, start, end, code, note], ...]}; throws on anything else. */
-    private static List<Event> parse(String recording, String json) {
+    private static List<Event> parse(String recording, byte[] json) {
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken(), JsonToken.START_ARRAY);
             List<Event> out = new ArrayList<>();
+            // A coder uses a handful of codes: one String each instead of one per event (450,000 of them in a
+            // trial) saves memory, and every later lookup by code finds its hash already computed.
+            List<String> codes = new ArrayList<>();
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 String id = text(p);
                 String created = text(p);
                 String updated = text(p);
                 long start = integer(p);
                 Long end = p.nextToken() == JsonToken.VALUE_NULL ? null : integerHere(p);
-                String code = text(p);
+                String code = shared(codes, text(p));
                 String note = text(p);
                 expect(p.nextToken(), JsonToken.END_ARRAY);
                 out.add(EventSql.event(id, recording, code, start, end, note, created, updated, false));
@@ -102,6 +159,16 @@ final class LiveEventsReader {
         } catch (IOException e) {
             throw new IllegalStateException("packed events of " + recording + " are not the JSON SQLite writes", e);
         }
+    }
+
+    private static String shared(List<String> seen, String value) {
+        for (String s : seen) {
+            if (s.equals(value)) {
+                return s;
+            }
+        }
+        seen.add(value);
+        return value;
     }
 
     private static String text(JsonParser p) throws IOException {

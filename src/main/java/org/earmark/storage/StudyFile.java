@@ -207,11 +207,8 @@ public final class StudyFile implements AutoCloseable {
      * changed last wins, so merging is idempotent and the order in which copies arrive does not
      * matter; deletions arrive as tombstones and win like any later change.
      */
-    public MergeReport merge(MergeSource source, String coderFileName, String coderFileSha256) {
-        Instant now = now();
-        SqlWork<MergeReport> work = c -> StudyMergeSql.mergeAndRecord(c, source, coderFileName, coderFileSha256, now,
-                actor);
-        return source.copyEvents() ? AttachedFile.write(db, source.file(), "coder", work) : db.write(work);
+    public MergeReport merge(MergeSource source, String coderFileName) {
+        return StudyMerge.merge(db, source, coderFileName, now(), actor);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,29 +20,6 @@ import org.earmark.model.StatusValue;
 final class StudyMergeSql {
 
     private StudyMergeSql() {
-    }
-
-    /**
-     * Merges a coder file (attached as {@code coder} when its events are copied in SQL) and records the merge and
-     * its audit entry, in the caller's transaction.
-     */
-    static MergeReport mergeAndRecord(Connection c, MergeSource source, String coderFileName, String coderFileSha256,
-            Instant now, String actor) throws SQLException {
-        CoderWork work = source.work();
-        MergeReport report = source.copyEvents() ? StudyCopyMergeSql.merge(c, work, coderFileName)
-                : merge(c, work, coderFileName);
-        if (report.changedNothing()) {
-            // A repeated merge leaves the study as it was; only the audit log records the attempt.
-            CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder()
-                    + ": nothing new (already merged)");
-            return report;
-        }
-        StudySql.run(c, "INSERT INTO merges (at, coder, coder_file_id, coder_file_sha256, added, updated, unchanged)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamps.format(now), work.coder(), work.fileId(),
-                coderFileSha256, report.added(), report.updated(), report.unchanged());
-        CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder() + ": " + report.added()
-                + " new, " + report.updated() + " changed, " + report.unchanged() + " unchanged");
-        return report;
     }
 
     /** Merges events one by one from {@code work}: the path for files whose events SQL may not copy as they are. */

@@ -48,7 +48,7 @@ final class Timestamps {
 
     /** Parses what {@link #format} writes without the general ISO parser, which dominates large merges. */
     static Instant parse(String text) {
-        return DamagedValue.of("the time \"" + text + "\"", () -> parseValid(text));
+        return DamagedValue.of(() -> "the time \"" + text + "\"", () -> parseValid(text));
     }
 
     private static Instant parseValid(String text) {

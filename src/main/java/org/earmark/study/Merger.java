@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.earmark.core.Hashes;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
 import org.earmark.model.CoderWork;
@@ -69,6 +68,6 @@ public final class Merger {
                         + work.coder() + " was not assigned. Nothing was merged.");
             }
         }
-        return study.merge(source, name, Hashes.sha256(coderFile));
+        return study.merge(source, name);
     }
 }

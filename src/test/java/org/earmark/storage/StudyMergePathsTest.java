@@ -145,7 +145,7 @@ class StudyMergePathsTest {
             f.add(NewEvent.point("R-AAAA", "OFQ", 1_000));
             f.add(NewEvent.point("R-BBBB", "TASK", 2_000));
         }
-        assertTrue(CoderWorkReader.readForMerge(ann).copyEvents());
+        assertTrue(CoderWorkReader.readForMerge(ann).eventsCopyable());
         for (String change : List.of("UPDATE events SET id = upper(id) WHERE start_ms = 1000",
                 "UPDATE events SET updated_at = substr(updated_at, 1, 19) || 'Z' WHERE start_ms = 1000",
                 "UPDATE events SET start_ms = 1000.5 WHERE start_ms = 1000",
@@ -153,13 +153,16 @@ class StudyMergePathsTest {
             Path odd = dir.resolve("odd " + Math.abs(change.hashCode()) + ".earmark");
             Files.copy(ann, odd);
             sql(odd, change);
-            assertFalse(CoderWorkReader.readForMerge(odd).copyEvents(), change);
+            assertFalse(CoderWorkReader.readForMerge(odd).eventsCopyable(), change);
         }
         Path damaged = dir.resolve("damaged.earmark");
         Files.copy(ann, damaged);
         sql(damaged, "UPDATE events SET created_at = '2026-02-30T10:00:00.000Z' WHERE start_ms = 1000");
-        EarmarkException refused = assertThrows(EarmarkException.class, () -> CoderWorkReader.readForMerge(damaged));
+        List<String> before = dump(copied, "events");
+        EarmarkException refused = assertThrows(EarmarkException.class, () -> copied.merge(
+                CoderWorkReader.readForMerge(damaged), "damaged.earmark"));
         assertTrue(refused.getMessage().contains("is damaged"), refused.getMessage());
+        assertEquals(before, dump(copied, "events"), "the copy made alongside the check was rolled back");
         Path upper = dir.resolve("upper.earmark");
         Files.copy(ann, upper);
         sql(upper, "UPDATE events SET id = upper(id), updated_at = substr(updated_at, 1, 19) || 'Z'");
@@ -184,12 +187,12 @@ class StudyMergePathsTest {
     private MergeReport assertSame(Path coderFile) throws Exception {
         MergeSource fast = CoderWorkReader.readForMerge(coderFile);
         MergeSource slow = CoderWorkReader.read(coderFile, false);
-        assertFalse(slow.copyEvents());
+        assertTrue(slow.eventsRead());
+        assertFalse(fast.eventsRead());
         String name = coderFile.getFileName().toString();
-        String sha = Hashes.sha256(coderFile);
         clock.advance(Duration.ofSeconds(1));
-        MergeReport a = copied.merge(fast, name, sha);
-        MergeReport b = rowByRow.merge(slow, name, sha);
+        MergeReport a = copied.merge(fast, name);
+        MergeReport b = rowByRow.merge(slow, name);
         assertEquals(b, a);
         assertEquals(fast.eventRecordings(), slow.eventRecordings());
         assertEquals(rowByRow.liveEvents(), copied.liveEvents());
@@ -203,9 +206,9 @@ class StudyMergePathsTest {
         List<String> before = dump(copied, "events");
         List<String> twinBefore = dump(rowByRow, "events");
         EarmarkException fast = assertThrows(EarmarkException.class, () -> copied.merge(
-                CoderWorkReader.readForMerge(coderFile), "forged.earmark", "sha"));
+                CoderWorkReader.readForMerge(coderFile), "forged.earmark"));
         EarmarkException slow = assertThrows(EarmarkException.class, () -> rowByRow.merge(
-                CoderWorkReader.read(coderFile, false), "forged.earmark", "sha"));
+                CoderWorkReader.read(coderFile, false), "forged.earmark"));
         assertEquals(slow.getMessage(), fast.getMessage());
         assertTrue(fast.getMessage().contains("from another coder"), fast.getMessage());
         assertEquals(before, dump(copied, "events"));
