@@ -26,7 +26,11 @@ final class StudyMerge {
     static MergeReport merge(Database db, MergeSource source, String coderFileName, Instant now, String actor) {
         if (!source.eventsRead()) {
             try {
-                return AttachedFile.write(db, source.file(), "coder", c -> {
+                // Every copied event refers to its recording; when all of them are the study's, SQLite need not
+                // check each row's reference (Merger has refused files with others already).
+                boolean known = db.read(c -> StudySql.strings(c, "SELECT id FROM recordings"))
+                        .containsAll(source.eventRecordings());
+                return AttachedFile.write(db, source.file(), "coder", known, c -> {
                     MergeReport report = StudyCopyMergeSql.merge(c, source.work(), coderFileName);
                     // The check ran alongside the copy; only now is its answer needed, before the commit.
                     if (!source.eventsCopyable()) {

@@ -172,6 +172,25 @@ class StudyMergePathsTest {
     }
 
     @Test
+    void anEventOnARecordingTheStudyLacksIsRefusedEvenAfterACopyThatSkippedTheReferenceChecks() throws Exception {
+        Path ann = coderFile("ann");
+        try (CoderFile f = CoderFile.open(ann, clock)) {
+            f.add(NewEvent.point("R-AAAA", "OFQ", 1_000));
+        }
+        assertSame(ann); // all its recordings are the study's: copied with foreign keys off, then on again
+        Path stray = dir.resolve("stray.earmark");
+        Files.copy(ann, stray);
+        sql(stray, "INSERT INTO recordings (id, position) VALUES ('R-ZZZZ', 9)");
+        sql(stray, "INSERT INTO events SELECT lower(hex(randomblob(4))) || substr(id, 9), 'R-ZZZZ', code, start_ms,"
+                + " end_ms, note, created_at, updated_at, deleted FROM events");
+        List<String> before = dump(copied, "events");
+        // Merger refuses this file first (R-ZZZZ is not assigned); the study must refuse it on its own too.
+        assertThrows(EarmarkException.class, () -> copied.merge(CoderWorkReader.readForMerge(stray), "stray"));
+        assertThrows(EarmarkException.class, () -> rowByRow.merge(CoderWorkReader.read(stray, false), "stray"));
+        assertEquals(before, dump(copied, "events"));
+    }
+
+    @Test
     void theCoderFileIsNotChangedAndTheStudyStaysLockedAgainstASecondOpener() throws Exception {
         Path ann = coderFile("ann");
         try (CoderFile f = CoderFile.open(ann, clock)) {
