@@ -19,8 +19,8 @@ import org.earmark.model.Event;
 /**
  * Every coder's live events of a study, read in bulk. Row by row, sqlite-jdbc costs 2–7 µs a row in JNI calls
  * (1.1 s for a trial's 450,000 events); here SQLite packs each coder's events on a recording, in time order, into
- * one JSON array, so a study is some 1,500 rows, and their parsing runs on the other cores while SQLite packs the
- * next. JSON keeps every text exact (escaped) and every value's type. A value that is not what Earmark stores (a
+ * one JSON array, so a study is some 1,500 rows, parsed on a helper thread while SQLite packs the next (and by the
+ * reading thread too once SQLite is done). JSON keeps every text exact (escaped) and every value's type. A value that is not what Earmark stores (a
  * time that is not an integer, a blob, a damaged id or time) sends the whole read to the row-by-row path, which
  * reads the same events or refuses the same damage with the same message.
  */
@@ -56,7 +56,7 @@ final class LiveEventsReader {
         final String coder;
         final byte[] json;
         List<Event> events;
-        RuntimeException failure;
+        Throwable failure;
 
         Group(String recording, String coder, byte[] json) {
             this.recording = recording;
@@ -67,8 +67,8 @@ final class LiveEventsReader {
         void parse() {
             try {
                 events = LiveEventsReader.parse(recording, json);
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e; // reported by the reading thread, which also sees a group nobody parsed
             }
         }
     }
@@ -127,7 +127,10 @@ final class LiveEventsReader {
         }
         Map<String, Map<String, List<Event>>> out = new TreeMap<>();
         for (Group g : groups) {
-            if (g.failure != null) {
+            if (g.failure instanceof Error e) {
+                throw e;
+            }
+            if (g.failure != null || g.events == null) {
                 throw new Unexpected("an event of " + g.coder + " on " + g.recording, g.failure);
             }
             out.computeIfAbsent(g.recording, k -> new TreeMap<>()).put(g.coder, g.events);
