@@ -45,7 +45,8 @@ public final class Benchmarks {
         Files.deleteIfExists(studyDir);
         figures.add(new Figure("merge_and_agreement", study.mergeSeconds() + study.agreementSeconds(), "s", 1.0,
                 study.events() + " events: merge " + fmt(study.mergeSeconds()) + " s + agreement report "
-                        + fmt(study.agreementSeconds()) + " s"));
+                        + fmt(study.agreementSeconds()) + " s (reading the study " + fmt(study.loadSeconds())
+                        + " s); " + fmt(study.mergeAndAgreementCpuSeconds()) + " s CPU"));
         figures.add(new Figure("export_xlsx", study.exportSeconds(), "s", 1.0, "all result tables to XLSX"));
         // Not held to the 512 MB bar, which is for the coding app with a recording open: with the default
         // heap the collector lets garbage pile up, so this sum of pool peaks overstates what is needed.

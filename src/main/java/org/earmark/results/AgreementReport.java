@@ -87,14 +87,15 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             }
         }
 
-        List<RecordingAgreement> perRecording = new ArrayList<>();
-        study.perRecording().forEach((r, m) -> {
+        // Each recording's alpha goes over its units again: in parallel, as the matching was.
+        List<RecordingAgreement> perRecording = study.perRecording().entrySet().parallelStream().map(e -> {
+            MultiCoderAgreement m = e.getValue();
             PairwiseAgreement sum = PairwiseAgreement.of("all", "all",
                     ConfusionTable.sum(m.pairs().stream().map(PairwiseAgreement::table).toList()));
             long[] c = counts(sum.table());
-            perRecording.add(new RecordingAgreement(r, m.coders(), c[0], c[1], c[2], sum.percentAgreement(),
-                    sum.kappa(), m.alpha()));
-        });
+            return new RecordingAgreement(e.getKey(), m.coders(), c[0], c[1], c[2], sum.percentAgreement(),
+                    sum.kappa(), m.alpha());
+        }).toList();
         return new AgreementReport(toleranceS, compared, List.copyOf(coders), overall, perCode, perRecording,
                 metricAgreement(data, compared), spanAgreement(data, compared));
     }
@@ -167,6 +168,9 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
 
     private static Map<String, SpanCodeAgreement> spanAgreement(StudyData data, List<String> compared) {
         Map<String, CodeKind> kinds = kinds(data);
+        if (!kinds.containsValue(CodeKind.SPAN)) {
+            return new LinkedHashMap<>(); // no span code: every recording would be skipped below, event by event
+        }
         Map<String, List<SpanAgreement.SliceScores>> slices = new TreeMap<>();
         Map<String, List<Double>> alphas = new TreeMap<>();
         for (String r : compared) {

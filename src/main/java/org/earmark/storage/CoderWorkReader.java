@@ -8,7 +8,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.earmark.core.Hashes;
 import org.earmark.model.CoderWork;
+import org.earmark.model.Event;
 import org.earmark.model.Recording;
 import org.earmark.model.RecordingStatus;
 import org.earmark.model.RatingValue;
@@ -42,23 +48,60 @@ public final class CoderWorkReader {
     }
 
     public static CoderWork read(Path file) {
-        try (Database db = Database.openReadOnly(file, CoderFile.SCHEMA)) {
+        return read(file, false).work();
+    }
+
+    /**
+     * Reads a coder file for a merge: all but its events, which the study copies straight from the file when they
+     * are all stored as Earmark writes them — many times faster than taking them through Java. Whether they are is
+     * checked on another thread while the merge goes on; so is the file's hash.
+     */
+    public static MergeSource readForMerge(Path file) {
+        return read(file, true);
+    }
+
+    /** With {@code copyIfCanonical} false, always reads the events (the row-by-row merge; tests compare the two). */
+    static MergeSource read(Path file, boolean copyIfCanonical) {
+        Database db = Database.openReadOnly(file, CoderFile.SCHEMA);
+        try {
             if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {
                 // Older coder files lack tables this reader needs; opening them in the app upgrades them.
                 throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.UNUSABLE_FILE,
                         file + " was written by an older Earmark (file format " + db.schemaVersion()
                                 + "). Open it once in this version of Earmark to upgrade it, then merge again.");
             }
-            return db.read(c -> {
+            MergeSource source = db.read(c -> {
                 Map<String, String> meta = CoderFileSql.meta(c);
                 String hash;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT hash FROM codebook")) {
                     hash = rs.next() ? rs.getString(1) : "";
                 }
-                return new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
-                        lastChange(c), recordings(c), EventSql.list(c, "events", null, true), ratings(c), statuses(c));
+                List<Event> events = copyIfCanonical ? List.of() : EventSql.list(c, "events", null, true);
+                Set<String> eventRecordings = copyIfCanonical ? CoderEventsCheck.eventRecordings(c)
+                        : events.stream().map(Event::recordingId).collect(Collectors.toCollection(TreeSet::new));
+                CoderWork work = new CoderWork(meta.get("file_id"), meta.get("study_id"), meta.get("coder"), hash,
+                        lastChange(c), recordings(c), events, ratings(c), statuses(c));
+                CompletableFuture<Boolean> copyable = copyIfCanonical
+                        ? CompletableFuture.supplyAsync(() -> db.read(CoderEventsCheck::canonical), CoderWorkReader::start)
+                        : CompletableFuture.completedFuture(false);
+                // The hash after the check, on the same thread: the merge's own thread has SQLite's copy to do.
+                CompletableFuture<String> sha256 = copyable.handle((ok, failed) -> Hashes.sha256(file));
+                return new MergeSource(file, work, eventRecordings, !copyIfCanonical, copyable, sha256);
             });
+            // The connection stays open for the check; it closes when the check is done, whatever its outcome.
+            source.copyable().whenComplete((ok, failed) -> db.close());
+            return source;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
+    }
+
+    /** A thread of its own for the check: the common pool has one thread on two cores, often busy already. */
+    private static void start(Runnable task) {
+        Thread t = new Thread(task, "earmark-merge-check");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String lastChange(Connection c) throws SQLException {

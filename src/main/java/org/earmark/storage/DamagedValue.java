@@ -15,10 +15,15 @@ final class DamagedValue extends RuntimeException {
 
     /** Builds a value from a row's fields; a field that is not what Earmark stores means damage, not a bug. */
     static <T> T of(String what, Supplier<T> build) {
+        return of(() -> what, build);
+    }
+
+    /** As {@link #of(String, Supplier)}, naming the value only when it is damaged: for paths run per row. */
+    static <T> T of(Supplier<String> what, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
-            throw new DamagedValue(what + " cannot be read (" + e.getMessage() + ")", e);
+            throw new DamagedValue(what.get() + " cannot be read (" + e.getMessage() + ")", e);
         }
     }
 }

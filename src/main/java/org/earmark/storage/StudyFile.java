@@ -20,7 +20,6 @@ import org.earmark.core.AppVersion;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
 import org.earmark.model.AuditEntry;
-import org.earmark.model.CoderWork;
 import org.earmark.model.Event;
 import org.earmark.model.MergeReport;
 import org.earmark.model.NewEvent;
@@ -208,23 +207,8 @@ public final class StudyFile implements AutoCloseable {
      * changed last wins, so merging is idempotent and the order in which copies arrive does not
      * matter; deletions arrive as tombstones and win like any later change.
      */
-    public MergeReport merge(CoderWork work, String coderFileName, String coderFileSha256) {
-        Instant now = now();
-        return db.write(c -> {
-            MergeReport report = StudyMergeSql.merge(c, work, coderFileName);
-            if (report.changedNothing()) {
-                // A repeated merge leaves the study as it was; only the audit log records the attempt.
-                CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder()
-                        + ": nothing new (already merged)");
-                return report;
-            }
-            StudySql.run(c, "INSERT INTO merges (at, coder, coder_file_id, coder_file_sha256, added, updated, unchanged)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", Timestamps.format(now), work.coder(), work.fileId(),
-                    coderFileSha256, report.added(), report.updated(), report.unchanged());
-            CoderFileSql.audit(c, now, actor, "merge", coderFileName + " from " + work.coder() + ": " + report.added()
-                    + " new, " + report.updated() + " changed, " + report.unchanged() + " unchanged");
-            return report;
-        });
+    public MergeReport merge(MergeSource source, String coderFileName) {
+        return StudyMerge.merge(db, source, coderFileName, now(), actor);
     }
 
     /**
@@ -342,7 +326,7 @@ public final class StudyFile implements AutoCloseable {
 
     /** Every coder's live events: recording → coder → events in time order. */
     public Map<String, Map<String, List<Event>>> liveEvents() {
-        return db.read(StudySql::liveEvents);
+        return db.read(LiveEventsReader::read);
     }
 
     /** Every coder's global ratings: recording → coder → scale → value (cleared ratings left out). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.earmark.core.EarmarkException;
 import org.earmark.model.CoderWork;
 import org.earmark.model.Event;
 import org.earmark.model.MergeReport;
@@ -21,17 +22,18 @@ final class StudyMergeSql {
     private StudyMergeSql() {
     }
 
+    /** Merges events one by one from {@code work}: the path for files whose events SQL may not copy as they are. */
     static MergeReport merge(Connection c, CoderWork work, String coderFileName) throws SQLException {
-        Map<String, int[]> counts = new TreeMap<>(); // recording -> {added, updated, unchanged}
+        Map<String, int[]> counts = new TreeMap<>(); // recording -> {added, updated, unchanged, live}
         for (var r : work.recordings()) {
-            counts.put(r.id(), new int[3]);
+            counts.put(r.id(), new int[4]);
         }
         Map<String, String> storedUpdatedAt = storedEventsOf(c, work.coder());
         String insert = "INSERT INTO events (coder, " + EventSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement adds = c.prepareStatement(insert);
              PreparedStatement updates = c.prepareStatement(insert.replace("INSERT", "INSERT OR REPLACE"))) {
             for (Event incoming : work.events()) {
-                int[] n = counts.computeIfAbsent(incoming.recordingId(), k -> new int[3]);
+                int[] n = counts.computeIfAbsent(incoming.recordingId(), k -> new int[4]);
                 String stored = storedUpdatedAt.get(incoming.id().toString());
                 if (stored == null) {
                     bind(adds, work.coder(), incoming);
@@ -49,15 +51,29 @@ final class StudyMergeSql {
                 adds.executeBatch();
             } catch (SQLException e) {
                 if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                    // An id new to this coder but already in the study: the file copies another coder's events.
-                    throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.BAD_INPUT,
-                            coderFileName + " holds events the study already has from another coder; a coder file"
-                                    + " must not be a copy of another coder's file. Nothing was merged.", e);
+                    throw copiedFromAnotherCoder(coderFileName, e);
                 }
                 throw e;
             }
             updates.executeBatch();
         }
+        putLiveCounts(c, work.coder(), counts);
+        return finish(c, work, coderFileName, counts);
+    }
+
+    /** An id new to this coder but already in the study: the file copies another coder's events. */
+    static EarmarkException copiedFromAnotherCoder(String coderFileName, SQLException cause) {
+        return new EarmarkException(EarmarkException.Kind.BAD_INPUT, coderFileName + " holds events the study"
+                + " already has from another coder; a coder file must not be a copy of another coder's file."
+                + " Nothing was merged.", cause);
+    }
+
+    /**
+     * Merges the ratings and statuses and builds the report from per-recording event counts
+     * {added, updated, unchanged, live after the merge}.
+     */
+    static MergeReport finish(Connection c, CoderWork work, String coderFileName, Map<String, int[]> counts)
+            throws SQLException {
         int otherChanges = 0;
         for (RatingValue r : work.ratings()) {
             otherChanges += mergeRating(c, work.coder(), r);
@@ -65,11 +81,10 @@ final class StudyMergeSql {
         for (StatusValue s : work.statuses()) {
             otherChanges += mergeStatus(c, work.coder(), s);
         }
-        Map<String, Integer> live = liveCounts(c, work.coder());
         List<MergeReport.RecordingMerge> rows = new ArrayList<>();
         for (var e : counts.entrySet()) {
-            rows.add(new MergeReport.RecordingMerge(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                    live.getOrDefault(e.getKey(), 0)));
+            int[] n = e.getValue();
+            rows.add(new MergeReport.RecordingMerge(e.getKey(), n[0], n[1], n[2], n[3]));
         }
         return new MergeReport(work.coder(), coderFileName, rows, otherChanges);
     }
@@ -130,17 +145,19 @@ final class StudyMergeSql {
         }
     }
 
-    private static Map<String, Integer> liveCounts(Connection c, String coder) throws SQLException {
-        Map<String, Integer> out = new java.util.HashMap<>();
+    /** Sets the live-after-merge count (index 3) of each recording in {@code counts}. */
+    static void putLiveCounts(Connection c, String coder, Map<String, int[]> counts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT recording_id, count(*) FROM events WHERE coder = ? AND deleted = 0 GROUP BY recording_id")) {
             ps.setString(1, coder);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getInt(2));
+                    int[] n = counts.get(rs.getString(1));
+                    if (n != null) {
+                        n[3] = rs.getInt(2);
+                    }
                 }
             }
         }
-        return out;
     }
 }

@@ -48,7 +48,7 @@ final class Timestamps {
 
     /** Parses what {@link #format} writes without the general ISO parser, which dominates large merges. */
     static Instant parse(String text) {
-        return DamagedValue.of("the time \"" + text + "\"", () -> parseValid(text));
+        return DamagedValue.of(() -> "the time \"" + text + "\"", () -> parseValid(text));
     }
 
     private static Instant parseValid(String text) {
@@ -68,6 +68,36 @@ final class Timestamps {
             }
         }
         return Instant.parse(text);
+    }
+
+    /**
+     * True when the 24 characters of {@code text} from {@code at} are what {@link #format} writes (a year 0–9999, a
+     * day the calendar has), so that parsing and formatting them again gives the same text.
+     */
+    static boolean isCanonical(String text, int at) {
+        if (text.length() < at + 24 || text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-'
+                || text.charAt(at + 10) != 'T' || text.charAt(at + 13) != ':' || text.charAt(at + 16) != ':'
+                || text.charAt(at + 19) != '.' || text.charAt(at + 23) != 'Z') {
+            return false;
+        }
+        int year = digits(text, at, at + 4);
+        int month = digits(text, at + 5, at + 7);
+        int day = digits(text, at + 8, at + 10);
+        return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+                && inRange(digits(text, at + 11, at + 13), 24) && inRange(digits(text, at + 14, at + 16), 60)
+                && inRange(digits(text, at + 17, at + 19), 60) && digits(text, at + 20, at + 23) >= 0;
+    }
+
+    private static boolean inRange(int value, int limit) {
+        return value >= 0 && value < limit;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** The decimal number in text[from, to), or -1 if any character is not a digit. */

@@ -1,18 +1,17 @@
 package org.earmark.study;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.earmark.core.Hashes;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Assignment;
 import org.earmark.model.CoderWork;
 import org.earmark.model.MergeReport;
 import org.earmark.model.StudyRecording;
 import org.earmark.storage.CoderWorkReader;
+import org.earmark.storage.MergeSource;
 import org.earmark.storage.StudyFile;
 
 /**
@@ -25,7 +24,8 @@ public final class Merger {
     }
 
     public static MergeReport merge(StudyFile study, Path coderFile) {
-        CoderWork work = CoderWorkReader.read(coderFile);
+        MergeSource source = CoderWorkReader.readForMerge(coderFile);
+        CoderWork work = source.work();
         String name = coderFile.getFileName().toString();
         if (!study.id().equals(work.studyId())) {
             throw EarmarkException.badInput(coderFile + " belongs to another study (study id " + work.studyId()
@@ -62,14 +62,12 @@ public final class Merger {
                         + r.id() + ". Nothing was merged.");
             }
         }
-        Map<String, Integer> perRecording = new HashMap<>();
-        work.events().forEach(e -> perRecording.merge(e.recordingId(), 1, Integer::sum));
-        for (String recording : perRecording.keySet()) {
+        for (String recording : source.eventRecordings()) {
             if (!assigned.contains(recording)) {
                 throw EarmarkException.badInput(coderFile + " has events on " + recording + ", which coder "
                         + work.coder() + " was not assigned. Nothing was merged.");
             }
         }
-        return study.merge(work, name, Hashes.sha256(coderFile));
+        return study.merge(source, name);
     }
 }

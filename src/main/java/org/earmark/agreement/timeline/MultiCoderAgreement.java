@@ -114,14 +114,17 @@ public final class MultiCoderAgreement {
 
     /** Krippendorff's alpha (nominal, "no event" a category) over the given units' values. */
     public static OptionalDouble alpha(List<String[]> units) {
-        TreeSet<String> codes = new TreeSet<>();
+        // The few distinct codes are gathered by hash and only then put in order: a sorted set per value cost
+        // more than the coefficient at a trial's 450,000 values.
+        java.util.Set<String> distinct = new java.util.HashSet<>();
         for (String[] u : units) {
             for (String v : u) {
                 if (v != null) {
-                    codes.add(v);
+                    distinct.add(v);
                 }
             }
         }
+        TreeSet<String> codes = new TreeSet<>(distinct);
         Map<String, Integer> index = new HashMap<>();
         for (String code : codes) {
             index.put(code, index.size());
