@@ -60,7 +60,9 @@ final class XlsxSheet implements Table.Cells {
     private int n;
     private int row = 1;
     private int col;
-    private byte[] rowRef = asciiBytes("1");
+    /** The row's number in ASCII digits, in {@code rowRef[0..rowRefLength)}: kept, not made anew for each row. */
+    private final byte[] rowRef = new byte[10];
+    private int rowRefLength;
     private boolean rowOpen;
     private boolean widthsWritten;
 
@@ -71,6 +73,7 @@ final class XlsxSheet implements Table.Cells {
             columnRefs[c] = asciiBytes(columnName(c));
         }
         this.longest = new int[columns];
+        setRowRef();
     }
 
     /** Writes the table as a complete worksheet part. */
@@ -143,7 +146,7 @@ final class XlsxSheet implements Table.Cells {
         }
         col = 0;
         row++;
-        rowRef = asciiBytes(Integer.toString(row));
+        setRowRef();
         if (row == FIRST_ROWS + 2) {
             writeWidths();
         }
@@ -171,13 +174,13 @@ final class XlsxSheet implements Table.Cells {
     private void cellStart(byte[] attributes) {
         if (!rowOpen) {
             bytes(ROW_START);
-            bytes(rowRef);
+            rowRef();
             ascii("\">");
             rowOpen = true;
         }
         bytes(CELL_START);
         bytes(columnRefs[col]);
-        bytes(rowRef);
+        rowRef();
         bytes(attributes);
     }
 
@@ -189,6 +192,23 @@ final class XlsxSheet implements Table.Cells {
         escaped(text);
         bytes(TEXT_END);
         fit(text.length());
+    }
+
+    private void setRowRef() {
+        int digits = 0;
+        for (int v = row; v > 0; v /= 10) {
+            digits++;
+        }
+        for (int i = digits - 1, v = row; i >= 0; i--, v /= 10) {
+            rowRef[i] = (byte) ('0' + v % 10);
+        }
+        rowRefLength = digits;
+    }
+
+    private void rowRef() {
+        room(rowRefLength);
+        System.arraycopy(rowRef, 0, buf, n, rowRefLength);
+        n += rowRefLength;
     }
 
     private void fit(int length) {
