@@ -104,7 +104,9 @@ final class XlsxSheet implements Table.Cells {
 
     private void header(List<String> columns) {
         for (String name : columns) {
-            inline(name, HEADER_TEXT, SPACED_HEADER_TEXT);
+            if (!name.isEmpty()) {
+                inline(name, HEADER_TEXT, SPACED_HEADER_TEXT);
+            }
             col++;
         }
         endRow();
