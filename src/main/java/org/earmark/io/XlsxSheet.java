@@ -104,9 +104,7 @@ final class XlsxSheet implements Table.Cells {
 
     private void header(List<String> columns) {
         for (String name : columns) {
-            if (!name.isEmpty()) {
-                inline(name, HEADER_TEXT, SPACED_HEADER_TEXT);
-            }
+            inline(name, HEADER_TEXT, SPACED_HEADER_TEXT);
             col++;
         }
         endRow();
