@@ -24,8 +24,6 @@ final class ParallelDeflater extends OutputStream {
     /** Half a MiB: large enough to compress well on its own, under G1's humongous size for any heap. */
     static final int BLOCK = 512 * 1024;
     private static final int WINDOW = 32 * 1024;
-    /** Where a pool thread compresses a block: data that does not compress grows by a little. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[BLOCK + BLOCK / 64 + 64]);
     /** A final, empty deflate block, as zlib writes it. */
     private static final byte[] END = finalEmptyBlock();
 
@@ -38,14 +36,6 @@ final class ParallelDeflater extends OutputStream {
     private final int level;
     private final int maxInFlight;
     private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
-    /**
-     * Blocks to fill again. A trial-sized sheet is 400 blocks; allocating each anew (and the space
-     * to compress it into) made young collections, which copy the study data still in memory,
-     * take a fifth of the export.
-     */
-    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
-    /** The blocks handed to the pool, oldest first: each is the dictionary of the one after it. */
-    private final ArrayDeque<byte[]> submitted = new ArrayDeque<>();
     private final CRC32 crc = new CRC32();
     private byte[] block = new byte[BLOCK];
     private byte[] previous;
@@ -112,10 +102,9 @@ final class ParallelDeflater extends OutputStream {
         crc.update(data, 0, length);
         size += length;
         inFlight.add(pool.submit(() -> deflate(data, length, dictionary, level)));
-        submitted.add(data);
-        // The block is now only read, by its task and as the next block's dictionary, until both are done.
+        // The block is now only read (by its task, and as the next block's dictionary): never reuse it.
         previous = data;
-        block = spare.isEmpty() ? new byte[BLOCK] : spare.poll();
+        block = new byte[BLOCK];
         filled = 0;
         while (inFlight.size() > maxInFlight) {
             writeOldest();
@@ -127,10 +116,6 @@ final class ParallelDeflater extends OutputStream {
             byte[] compressed = inFlight.poll().get();
             out.write(compressed);
             compressedSize += compressed.length;
-            // The block just written was the last reader of the one before it.
-            if (submitted.size() > 1 + inFlight.size()) {
-                spare.add(submitted.poll());
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while compressing");
@@ -147,7 +132,7 @@ final class ParallelDeflater extends OutputStream {
                 deflater.setDictionary(dictionary, dictionary.length - WINDOW, WINDOW);
             }
             deflater.setInput(data, 0, length);
-            byte[] compressed = SCRATCH.get();
+            byte[] compressed = new byte[length / 2 + 64];
             int n = 0;
             while (true) {
                 n += deflater.deflate(compressed, n, compressed.length - n, Deflater.SYNC_FLUSH);
@@ -156,7 +141,6 @@ final class ParallelDeflater extends OutputStream {
                     return Arrays.copyOf(compressed, n);
                 }
                 compressed = Arrays.copyOf(compressed, compressed.length * 2);
-                SCRATCH.set(compressed);
             }
         } finally {
             deflater.end();

@@ -60,9 +60,7 @@ final class XlsxSheet implements Table.Cells {
     private int n;
     private int row = 1;
     private int col;
-    /** The row's number in ASCII digits, in {@code rowRef[0..rowRefLength)}: kept, not made anew for each row. */
-    private final byte[] rowRef = new byte[10];
-    private int rowRefLength;
+    private byte[] rowRef = asciiBytes("1");
     private boolean rowOpen;
     private boolean widthsWritten;
 
@@ -73,7 +71,6 @@ final class XlsxSheet implements Table.Cells {
             columnRefs[c] = asciiBytes(columnName(c));
         }
         this.longest = new int[columns];
-        setRowRef();
     }
 
     /** Writes the table as a complete worksheet part. */
@@ -146,7 +143,7 @@ final class XlsxSheet implements Table.Cells {
         }
         col = 0;
         row++;
-        setRowRef();
+        rowRef = asciiBytes(Integer.toString(row));
         if (row == FIRST_ROWS + 2) {
             writeWidths();
         }
@@ -174,13 +171,13 @@ final class XlsxSheet implements Table.Cells {
     private void cellStart(byte[] attributes) {
         if (!rowOpen) {
             bytes(ROW_START);
-            rowRef();
+            bytes(rowRef);
             ascii("\">");
             rowOpen = true;
         }
         bytes(CELL_START);
         bytes(columnRefs[col]);
-        rowRef();
+        bytes(rowRef);
         bytes(attributes);
     }
 
@@ -192,23 +189,6 @@ final class XlsxSheet implements Table.Cells {
         escaped(text);
         bytes(TEXT_END);
         fit(text.length());
-    }
-
-    private void setRowRef() {
-        int digits = 0;
-        for (int v = row; v > 0; v /= 10) {
-            digits++;
-        }
-        for (int i = digits - 1, v = row; i >= 0; i--, v /= 10) {
-            rowRef[i] = (byte) ('0' + v % 10);
-        }
-        rowRefLength = digits;
-    }
-
-    private void rowRef() {
-        room(rowRefLength);
-        System.arraycopy(rowRef, 0, buf, n, rowRefLength);
-        n += rowRefLength;
     }
 
     private void fit(int length) {
