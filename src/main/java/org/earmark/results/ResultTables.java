@@ -1,5 +1,7 @@
 package org.earmark.results;
 
+import static org.earmark.core.Preconditions.checkArgument;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.earmark.codebook.FidelityMetric;
 import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
 import org.earmark.io.EventCsv;
+import org.earmark.io.InstantText;
 import org.earmark.io.Table;
 import org.earmark.model.Event;
 import org.earmark.storage.StudyFile;
@@ -29,10 +32,25 @@ public final class ResultTables {
     private ResultTables() {
     }
 
+    /**
+     * Loads the study once and builds its tables; {@code earmark study export} and the Results tab's
+     * Export both come here.
+     */
     public static List<Table> build(StudyFile study, double toleranceS, Instant exportedAt) {
         StudyData data = StudyData.load(study);
+        return build(study, data, AgreementReport.compute(data, toleranceS), exportedAt);
+    }
+
+    /**
+     * The tables from a snapshot of the study and its agreement report already at hand, so that a
+     * caller who has just computed them (the benchmark, a view showing them) does not load and
+     * compute them again. The report must have been computed from {@code data}; its tolerance is the
+     * one the export records.
+     */
+    public static List<Table> build(StudyFile study, StudyData data, AgreementReport agreement, Instant exportedAt) {
+        checkArgument(data.studyId().equals(study.id()), "the study data is of study %s, not of the study %s",
+                data.studyId(), study.id());
         List<FidelityTable.Row> fidelity = FidelityTable.compute(data, null);
-        AgreementReport agreement = AgreementReport.compute(data, toleranceS);
         boolean unblinded = study.isUnblinded();
         Map<String, Map<String, String>> allocation = unblinded ? study.allocation() : Map.of();
         List<String> columns = unblinded ? study.allocationColumns() : List.of();
@@ -45,7 +63,7 @@ public final class ResultTables {
             tables.add(summary(GroupSummary.compute(fidelity, allocation, columns)));
         }
         tables.add(codebook(data.codebook()));
-        tables.add(provenance(study, data, toleranceS, exportedAt));
+        tables.add(provenance(study, data, agreement.toleranceS(), exportedAt));
         return tables;
     }
 
@@ -65,17 +83,55 @@ public final class ResultTables {
         return table.build();
     }
 
+    static final List<String> EVENT_COLUMNS = List.of("recording", "coder", "event_id", "code", "start_s", "end_s",
+            "note", "created_at", "updated_at");
+
+    /**
+     * One row per live event, written straight from the study data when a writer asks for the rows
+     * (each format asks once): half a million events are never copied into rows of boxed cells.
+     */
     static Table events(StudyData data) {
-        Table.Builder table = new Table.Builder("Events", "recording", "coder", "event_id", "code", "start_s", "end_s",
-                "note", "created_at", "updated_at");
-        data.events().forEach((recording, byCoder) -> byCoder.forEach((coder, events) -> {
-            for (Event e : events) {
-                table.row(recording, coder, e.id().toString(), e.code(), e.startMs() / 1000.0,
-                        e.endMs() == null ? null : e.endMs() / 1000.0, e.note(), e.createdAt().toString(),
-                        e.updatedAt().toString());
+        int count = 0;
+        for (Map<String, List<Event>> byCoder : data.events().values()) {
+            for (List<Event> events : byCoder.values()) {
+                count += events.size();
             }
-        }));
-        return table.build();
+        }
+        return new Table("Events", EVENT_COLUMNS, count, out -> {
+            Stamps stamps = new Stamps();
+            data.events().forEach((recording, byCoder) -> byCoder.forEach((coder, events) -> {
+                for (Event e : events) {
+                    out.text(recording);
+                    out.text(coder);
+                    out.text(e.id().toString());
+                    out.text(e.code());
+                    out.number(e.startMs() / 1000.0);
+                    if (e.endMs() == null) {
+                        out.empty();
+                    } else {
+                        out.number(e.endMs() / 1000.0);
+                    }
+                    out.text(e.note());
+                    out.text(stamps.text(e.createdAt()));
+                    out.text(stamps.text(e.updatedAt()));
+                    out.endRow();
+                }
+            }));
+        });
+    }
+
+    /** Time stamps as text, reusing the last one: an event never edited has the same two, as do events added together. */
+    private static final class Stamps {
+        private Instant last;
+        private String lastText;
+
+        String text(Instant at) {
+            if (!at.equals(last)) {
+                last = at;
+                lastText = InstantText.format(at);
+            }
+            return lastText;
+        }
     }
 
     static Table agreement(AgreementReport report) {
