@@ -16,8 +16,8 @@ import org.earmark.codebook.EventCode;
 import org.earmark.codebook.FidelityMetric;
 import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
+import org.earmark.core.IsoInstant;
 import org.earmark.io.EventCsv;
-import org.earmark.io.InstantText;
 import org.earmark.io.Table;
 import org.earmark.model.Event;
 import org.earmark.storage.StudyFile;
@@ -128,7 +128,7 @@ public final class ResultTables {
         String text(Instant at) {
             if (!at.equals(last)) {
                 last = at;
-                lastText = InstantText.format(at);
+                lastText = IsoInstant.standard(at);
             }
             return lastText;
         }

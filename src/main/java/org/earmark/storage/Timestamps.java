@@ -1,49 +1,16 @@
 package org.earmark.storage;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import org.earmark.core.IsoInstant;
 
 /** How instants are stored: ISO-8601 UTC with milliseconds, so they sort as text and read in any tool. */
 final class Timestamps {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_INSTANT;
-
     private Timestamps() {
     }
 
     /** Always {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (fixed width, so text order is time order). */
     static String format(Instant at) {
-        long ms = at.toEpochMilli();
-        long days = Math.floorDiv(ms, 86_400_000L);
-        int inDay = (int) Math.floorMod(ms, 86_400_000L);
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
-            String s = FORMAT.format(at.truncatedTo(ChronoUnit.MILLIS));
-            return s;
-        }
-        char[] out = new char[24];
-        put(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        put(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        put(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        put(out, 11, inDay / 3_600_000, 2);
-        out[13] = ':';
-        put(out, 14, inDay / 60_000 % 60, 2);
-        out[16] = ':';
-        put(out, 17, inDay / 1000 % 60, 2);
-        out[19] = '.';
-        put(out, 20, inDay % 1000, 3);
-        out[23] = 'Z';
-        return new String(out);
-    }
-
-    private static void put(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return IsoInstant.millis(at);
     }
 
     /** Parses what {@link #format} writes without the general ISO parser, which dominates large merges. */

@@ -1,4 +1,4 @@
-package org.earmark.io;
+package org.earmark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class InstantTextTest {
+class IsoInstantTest {
 
     @Test
     void formatsAsInstantToStringDoes() {
@@ -18,7 +18,7 @@ class InstantTextTest {
                 Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
                 Instant.parse("-0001-12-31T23:59:59Z"), Instant.MIN, Instant.MAX);
         for (Instant at : edges) {
-            assertEquals(at.toString(), InstantText.format(at));
+            assertEquals(at.toString(), IsoInstant.standard(at));
         }
         Random random = new Random(8);
         for (int i = 0; i < 100_000; i++) {
@@ -30,7 +30,7 @@ class InstantTextTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant at = Instant.ofEpochSecond(seconds, nanos);
-            assertEquals(at.toString(), InstantText.format(at));
+            assertEquals(at.toString(), IsoInstant.standard(at));
         }
     }
 }
