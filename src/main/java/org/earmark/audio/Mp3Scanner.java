@@ -247,9 +247,12 @@ final class Mp3Scanner {
 
         static InfoFrame parse(ByteBuffer data, int offset, int header) {
             int length = Mp3Header.frameLength(header);
-            int xing = offset + 4 + (Mp3Header.hasCrc(header) ? 2 : 0) + Mp3Header.sideInfoSize(header);
-            if (matches(data, xing, "Xing") || matches(data, xing, "Info")) {
-                return xing(data, xing, offset + length);
+            int xing = offset + 4 + Mp3Header.sideInfoSize(header);
+            // LAME (-p) sets the CRC bit on the info frame too but writes the tag as if there were no CRC; allow both.
+            for (int at : Mp3Header.hasCrc(header) ? new int[] {xing + 2, xing} : new int[] {xing}) {
+                if (matches(data, at, "Xing") || matches(data, at, "Info")) {
+                    return xing(data, at, offset + length);
+                }
             }
             int vbri = offset + 36;
             if (matches(data, vbri, "VBRI") && vbri + 18 <= offset + length) {
