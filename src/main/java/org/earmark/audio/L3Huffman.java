@@ -52,6 +52,43 @@ final class L3Huffman {
             int codebook = L3Tables.TABLE_START[tabNum];
             int linbits = L3Tables.LINBITS[tabNum];
             int np;
+            if (linbits == 0) {
+                do {
+                    np = sfb[sfbAt++] >> 1;
+                    int pairs = Math.min(bigValCount, np);
+                    one = scf[scfAt++];
+                    do {
+                        int w = 5;
+                        int leaf = tabs[codebook + (cache >>> 27)];
+                        while (leaf < 0) {
+                            cache <<= w;
+                            sh += w;
+                            w = leaf & 7;
+                            leaf = tabs[codebook + (cache >>> (32 - w)) - (leaf >> 3)];
+                        }
+                        cache <<= leaf >> 8;
+                        sh += leaf >> 8;
+                        int x = leaf & 15;
+                        dst[d] = POW43_SIGNED[16 + x - 16 * (cache >>> 31)] * one;
+                        if (x != 0) {
+                            cache <<= 1;
+                            sh++;
+                        }
+                        int y = (leaf >> 4) & 15;
+                        dst[d + 1] = POW43_SIGNED[16 + y - 16 * (cache >>> 31)] * one;
+                        if (y != 0) {
+                            cache <<= 1;
+                            sh++;
+                        }
+                        d += 2;
+                        while (sh >= 0) {
+                            cache |= (buf[ptr++] & 0xFF) << sh;
+                            sh -= 8;
+                        }
+                    } while (--pairs > 0);
+                } while ((bigValCount -= np) > 0 && --sfbCount >= 0);
+                continue;
+            }
             do {
                 np = sfb[sfbAt++] >> 1;
                 int pairs = Math.min(bigValCount, np);
@@ -69,8 +106,8 @@ final class L3Huffman {
                     sh += leaf >> 8;
                     for (int j = 0; j < 2; j++, d++, leaf >>= 4) {
                         int lsb = leaf & 0x0F;
-                        if (lsb == 15 && linbits != 0) {
-                            lsb += cache >>> (32 - linbits);
+                        if (lsb == 15) {
+                            lsb += cache >>> (32 - linbits); // an escape: the value continues in linbits bits
                             cache <<= linbits;
                             sh += linbits;
                             while (sh >= 0) {
@@ -101,7 +138,7 @@ final class L3Huffman {
             }
             cache <<= leaf & 7;
             sh += leaf & 7;
-            if ((ptr - 0) * 8 - 24 + sh > end) {
+            if (ptr * 8 - 24 + sh > end) {
                 break;
             }
             if (--np == 0) {

@@ -35,8 +35,6 @@ final class L3Synthesis {
 
     private final float[] t = new float[32];
     private final float[] lins = new float[(18 + 15) * 64];
-    private final float[] a = new float[4];
-    private final float[] b = new float[4];
 
     /**
      * Synthesises one granule: {@code grbuf} holds channel 0 at 0..575 and channel 1 at 576..1151 (subband-major, 18
@@ -154,62 +152,143 @@ final class L3Synthesis {
         pcm[at + 16 * nch] = v;
     }
 
-    /** Time slots {@code xl} and {@code xl + 1} of both channels (xr is the right's; the left's again in mono). */
+    /**
+     * Time slots {@code xl} and {@code xl + 1} of both channels ({@code xr} is the right's). In mono only lanes 0 and 2
+     * are filled and computed; minimp3 computes the right's lanes from the left's again and throws them away.
+     */
     private void synth(float[] x, int xl, int xr, float[] pcm, int dstl, int nch, int base) {
         float[] lins = this.lins;
+        boolean stereo = nch == 2;
         int zlin = base + 15 * 64;
-        int dstr = dstl + nch - 1;
         lins[zlin + 4 * 15] = x[xl + 18 * 16];
-        lins[zlin + 4 * 15 + 1] = x[xr + 18 * 16];
         lins[zlin + 4 * 15 + 2] = x[xl];
-        lins[zlin + 4 * 15 + 3] = x[xr];
         lins[zlin + 4 * 31] = x[xl + 1 + 18 * 16];
-        lins[zlin + 4 * 31 + 1] = x[xr + 1 + 18 * 16];
         lins[zlin + 4 * 31 + 2] = x[xl + 1];
-        lins[zlin + 4 * 31 + 3] = x[xr + 1];
-        pair(pcm, dstr, nch, lins, base + 4 * 15 + 1);
-        pair(pcm, dstr + 32 * nch, nch, lins, base + 4 * 15 + 64 + 1);
+        if (stereo) {
+            lins[zlin + 4 * 15 + 1] = x[xr + 18 * 16];
+            lins[zlin + 4 * 15 + 3] = x[xr];
+            lins[zlin + 4 * 31 + 1] = x[xr + 1 + 18 * 16];
+            lins[zlin + 4 * 31 + 3] = x[xr + 1];
+            pair(pcm, dstl + 1, 2, lins, base + 4 * 15 + 1);
+            pair(pcm, dstl + 1 + 64, 2, lins, base + 4 * 15 + 64 + 1);
+        }
         pair(pcm, dstl, nch, lins, base + 4 * 15);
         pair(pcm, dstl + 32 * nch, nch, lins, base + 4 * 15 + 64);
-        float[] a = this.a;
-        float[] b = this.b;
-        int w = 0;
         for (int i = 14; i >= 0; i--) {
-            lins[zlin + 4 * i] = x[xl + 18 * (31 - i)];
-            lins[zlin + 4 * i + 1] = x[xr + 18 * (31 - i)];
-            lins[zlin + 4 * i + 2] = x[xl + 1 + 18 * (31 - i)];
-            lins[zlin + 4 * i + 3] = x[xr + 1 + 18 * (31 - i)];
-            lins[zlin + 4 * (i + 16)] = x[xl + 1 + 18 * (1 + i)];
-            lins[zlin + 4 * (i + 16) + 1] = x[xr + 1 + 18 * (1 + i)];
-            lins[zlin + 4 * (i - 16) + 2] = x[xl + 18 * (1 + i)];
-            lins[zlin + 4 * (i - 16) + 3] = x[xr + 18 * (1 + i)];
-            for (int k = 0; k < 8; k++, w += 2) {
-                float w0 = WINDOW[w];
-                float w1 = WINDOW[w + 1];
-                int vz = zlin + 4 * i - k * 64;
-                int vy = zlin + 4 * i - (15 - k) * 64;
-                for (int j = 0; j < 4; j++) {
-                    float z = lins[vz + j];
-                    float yv = lins[vy + j];
-                    float bb = z * w1 + yv * w0;
-                    float aa = (k & 1) == 0 ? z * w0 - yv * w1 : yv * w1 - z * w0;
-                    if (k == 0) {
-                        b[j] = bb;
-                        a[j] = aa;
-                    } else {
-                        b[j] += bb;
-                        a[j] += aa;
-                    }
-                }
+            int row = 31 - i;
+            int z = zlin + 4 * i;
+            lins[z] = x[xl + 18 * row];
+            lins[z + 2] = x[xl + 1 + 18 * row];
+            lins[z + 64] = x[xl + 1 + 18 * (1 + i)];
+            lins[z - 64 + 2] = x[xl + 18 * (1 + i)];
+            if (stereo) {
+                lins[z + 1] = x[xr + 18 * row];
+                lins[z + 3] = x[xr + 1 + 18 * row];
+                lins[z + 64 + 1] = x[xr + 1 + 18 * (1 + i)];
+                lins[z - 64 + 3] = x[xr + 18 * (1 + i)];
+                window4(lins, z, (14 - i) * 16, pcm, dstl, i);
+            } else {
+                window2(lins, z, (14 - i) * 16, pcm, dstl, i);
             }
-            pcm[dstr + (15 - i) * nch] = a[1];
-            pcm[dstr + (17 + i) * nch] = b[1];
-            pcm[dstl + (15 - i) * nch] = a[0];
-            pcm[dstl + (17 + i) * nch] = b[0];
-            pcm[dstr + (47 - i) * nch] = a[3];
-            pcm[dstr + (49 + i) * nch] = b[3];
-            pcm[dstl + (47 - i) * nch] = a[2];
-            pcm[dstl + (49 + i) * nch] = b[2];
         }
+    }
+
+    /**
+     * One step of the windowing for the two mono lanes: eight pairs of taps, alternately added and subtracted, give
+     * output samples 15 - i and 17 + i of the even slot and 47 - i and 49 + i (the odd slot) .
+     */
+    private static void window2(float[] lins, int z, int w, float[] pcm, int dst, int i) {
+        float a0 = 0;
+        float a2 = 0;
+        float b0 = 0;
+        float b2 = 0;
+        int vz = z;
+        int vy = z - 15 * 64;
+        for (int k = 0; k < 8; k += 2, w += 4, vz -= 128, vy += 128) {
+            float w0 = WINDOW[w];
+            float w1 = WINDOW[w + 1];
+            float z0 = lins[vz];
+            float y0 = lins[vy];
+            float z2 = lins[vz + 2];
+            float y2 = lins[vy + 2];
+            b0 += z0 * w1 + y0 * w0;
+            a0 += z0 * w0 - y0 * w1;
+            b2 += z2 * w1 + y2 * w0;
+            a2 += z2 * w0 - y2 * w1;
+            w0 = WINDOW[w + 2];
+            w1 = WINDOW[w + 3];
+            z0 = lins[vz - 64];
+            y0 = lins[vy + 64];
+            z2 = lins[vz - 64 + 2];
+            y2 = lins[vy + 64 + 2];
+            b0 += z0 * w1 + y0 * w0;
+            a0 += y0 * w1 - z0 * w0;
+            b2 += z2 * w1 + y2 * w0;
+            a2 += y2 * w1 - z2 * w0;
+        }
+        pcm[dst + 15 - i] = a0;
+        pcm[dst + 17 + i] = b0;
+        pcm[dst + 47 - i] = a2;
+        pcm[dst + 49 + i] = b2;
+    }
+
+    /** The same for four lanes: left and right of both slots, written interleaved. */
+    private static void window4(float[] lins, int z, int w, float[] pcm, int dst, int i) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        float b0 = 0;
+        float b1 = 0;
+        float b2 = 0;
+        float b3 = 0;
+        int vz = z;
+        int vy = z - 15 * 64;
+        for (int k = 0; k < 8; k += 2, w += 4, vz -= 128, vy += 128) {
+            float w0 = WINDOW[w];
+            float w1 = WINDOW[w + 1];
+            float z0 = lins[vz];
+            float y0 = lins[vy];
+            float z1 = lins[vz + 1];
+            float y1 = lins[vy + 1];
+            float z2 = lins[vz + 2];
+            float y2 = lins[vy + 2];
+            float z3 = lins[vz + 3];
+            float y3 = lins[vy + 3];
+            b0 += z0 * w1 + y0 * w0;
+            a0 += z0 * w0 - y0 * w1;
+            b1 += z1 * w1 + y1 * w0;
+            a1 += z1 * w0 - y1 * w1;
+            b2 += z2 * w1 + y2 * w0;
+            a2 += z2 * w0 - y2 * w1;
+            b3 += z3 * w1 + y3 * w0;
+            a3 += z3 * w0 - y3 * w1;
+            w0 = WINDOW[w + 2];
+            w1 = WINDOW[w + 3];
+            z0 = lins[vz - 64];
+            y0 = lins[vy + 64];
+            z1 = lins[vz - 64 + 1];
+            y1 = lins[vy + 64 + 1];
+            z2 = lins[vz - 64 + 2];
+            y2 = lins[vy + 64 + 2];
+            z3 = lins[vz - 64 + 3];
+            y3 = lins[vy + 64 + 3];
+            b0 += z0 * w1 + y0 * w0;
+            a0 += y0 * w1 - z0 * w0;
+            b1 += z1 * w1 + y1 * w0;
+            a1 += y1 * w1 - z1 * w0;
+            b2 += z2 * w1 + y2 * w0;
+            a2 += y2 * w1 - z2 * w0;
+            b3 += z3 * w1 + y3 * w0;
+            a3 += y3 * w1 - z3 * w0;
+        }
+        pcm[dst + (15 - i) * 2] = a0;
+        pcm[dst + (17 + i) * 2] = b0;
+        pcm[dst + (15 - i) * 2 + 1] = a1;
+        pcm[dst + (17 + i) * 2 + 1] = b1;
+        pcm[dst + (47 - i) * 2] = a2;
+        pcm[dst + (49 + i) * 2] = b2;
+        pcm[dst + (47 - i) * 2 + 1] = a3;
+        pcm[dst + (49 + i) * 2 + 1] = b3;
     }
 }

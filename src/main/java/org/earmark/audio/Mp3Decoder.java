@@ -19,12 +19,16 @@ final class Mp3Decoder {
     private static final int MAX_RESERVOIR = 511;
     /** Longest frame with a bitrate index: MPEG-1 320 kbps at 32 kHz, or MPEG-2.5 160 kbps at 8 kHz, plus padding. */
     static final int MAX_FRAME_BYTES = 1441;
+    /** The most PCM values one frame yields: 1152 samples of two channels. */
+    static final int MAX_SAMPLES = 1152 * 2;
     /** Zeros after the main data: a damaged granule's Huffman codes may read this far past their end. */
     private static final int SLACK = 2048;
 
     private final byte[] frame = new byte[MAX_FRAME_BYTES + 8];
     private final byte[] reservoir = new byte[MAX_RESERVOIR];
     private int reserved;
+    /** Where the bytes of earlier frames end in mainData; the slack after the current frame must read as zeros. */
+    private int dirtyEnd;
     private final byte[] mainData = new byte[MAX_RESERVOIR + MAX_FRAME_BYTES + SLACK];
     private final L3Bits bits = new L3Bits();
     private final L3Bits main = new L3Bits();
@@ -38,6 +42,7 @@ final class Mp3Decoder {
     private final L3Stereo stereo = new L3Stereo();
     private final L3Hybrid hybrid = new L3Hybrid();
     private final L3Synthesis synthesis = new L3Synthesis();
+    private int channels = 1;
 
     static boolean isMpeg1(int h) {
         return ((h >>> 19) & 1) != 0;
@@ -64,6 +69,11 @@ final class Mp3Decoder {
     /** 0..8: MPEG-2.5 11.025, 12, 8 kHz; MPEG-2 22.05, 24, 16 kHz; MPEG-1 44.1, 48, 32 kHz. */
     static int sampleRateIndex(int h) {
         return ((h >>> 10) & 3) + (((h >>> 19) & 1) + ((h >>> 20) & 1)) * 3;
+    }
+
+    /** Channels in the output of the last frame decoded (1 or 2); the mode may change from frame to frame. */
+    int channels() {
+        return channels;
     }
 
     /** Forgets everything carried between frames, as at the start of a stream. */
@@ -104,10 +114,11 @@ final class Mp3Decoder {
         }
         boolean complete = restoreReservoir(mainDataBegin);
         int nch = isMono(h) ? 1 : 2;
+        channels = nch;
         int grCount = isMpeg1(h) ? 2 : 1;
         if (complete) {
             for (int gr = 0; gr < grCount; gr++) {
-                Arrays.fill(grbuf, 0);
+                Arrays.fill(grbuf, 0, 576 * nch, 0);
                 granule(h, gr * nch, nch);
                 synthesis.granule(synthState, grbuf, nch, pcm, gr * 576 * nch);
             }
@@ -121,7 +132,11 @@ final class Mp3Decoder {
         int have = Math.min(reserved, mainDataBegin);
         System.arraycopy(reservoir, Math.max(0, reserved - mainDataBegin), mainData, 0, have);
         System.arraycopy(frame, bits.pos / 8, mainData, have, frameBytes);
-        Arrays.fill(mainData, have + frameBytes, Math.min(mainData.length, have + frameBytes + SLACK), (byte) 0);
+        int end = have + frameBytes;
+        if (dirtyEnd > end) {
+            Arrays.fill(mainData, end, dirtyEnd, (byte) 0); // all beyond dirtyEnd is zero already
+        }
+        dirtyEnd = end;
         main.init(mainData, 0, have + frameBytes);
         return reserved >= mainDataBegin;
     }
