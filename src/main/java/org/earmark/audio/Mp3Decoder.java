@@ -42,6 +42,7 @@ final class Mp3Decoder {
     private final L3Stereo stereo = new L3Stereo();
     private final L3Hybrid hybrid = new L3Hybrid();
     private final L3Synthesis synthesis = new L3Synthesis();
+    private final L3Huffman huffman = new L3Huffman();
     private int channels = 1;
 
     static boolean isMpeg1(int h) {
@@ -159,7 +160,7 @@ final class Mp3Decoder {
             L3Granule gr = granules[first + ch];
             int end = main.pos + gr.part23Length;
             scalefactors.decode(h, istPos[ch], main, gr, scf, ch);
-            L3Huffman.decode(grbuf, 576 * ch, main, gr, scf, end);
+            huffman.decode(grbuf, 576 * ch, main, gr, scf, end);
         }
         if (nch == 2) {
             if (intensityStereo(h)) {
