@@ -37,8 +37,10 @@ final class L3Huffman {
      * Decodes into {@code dst[dstOff .. dstOff + 576)} (which must hold zeros) the granule whose Huffman bits start at
      * {@code bits.pos} and end at {@code end}; leaves {@code bits.pos} at {@code end}. The byte array must have a few
      * kilobytes of slack after {@code bits.limit}: a damaged granule may read past its end before the count stops it.
+     *
+     * @return how many values from {@code dstOff} on may be non-zero; all after them are zero
      */
-    void decode(float[] dst, int dstOff, L3Bits bits, L3Granule gr, float[] scf, int end) {
+    int decode(float[] dst, int dstOff, L3Bits bits, L3Granule gr, float[] scf, int end) {
         buf = bits.buf;
         int p = bits.pos >>> 3;
         cache = ((buf[p] & 0xFF) << 24 | (buf[p + 1] & 0xFF) << 16 | (buf[p + 2] & 0xFF) << 8
@@ -68,8 +70,9 @@ final class L3Huffman {
                 band++;
             } while ((bigValCount -= np) > 0 && --sfbCount >= 0);
         }
-        count1(dst, d, gr, scf, band, 1 - bigValCount, end);
+        d = count1(dst, d, gr, scf, band, 1 - bigValCount, end);
         bits.pos = end;
+        return Math.min(576, d - dstOff);
     }
 
     /** Big-value pairs of a table without linbits: each value 0..15, a sign bit after each non-zero one. */
@@ -161,9 +164,9 @@ final class L3Huffman {
 
     /**
      * The count1 region: quadruples of values -1..1 until the granule's bits end ({@code end}, a bit position in
-     * {@code buf}) or the bands do. {@code np} counts the pairs left in the current band.
+     * {@code buf}) or the bands do. {@code np} counts the pairs left in the current band. Returns where it stopped.
      */
-    private void count1(float[] dst, int d, L3Granule gr, float[] scf, int band, int np, int end) {
+    private int count1(float[] dst, int d, L3Granule gr, float[] scf, int band, int np, int end) {
         int[] sfb = gr.sfb;
         int[] count1 = gr.count1Table != 0 ? L3Tables.COUNT1_B : L3Tables.COUNT1_A;
         byte[] buf = this.buf;
@@ -223,5 +226,6 @@ final class L3Huffman {
         this.ptr = ptr;
         this.cache = cache;
         this.sh = sh;
+        return d;
     }
 }

@@ -58,8 +58,11 @@ final class L3Hybrid {
         }
     }
 
-    /** The inverse MDCT of a granule, block type and mixed-block switch point as the side info says. */
-    void imdct(float[] buf, int at, float[] overlap, int blockType, int nLongBands) {
+    /**
+     * The inverse MDCT of a granule, block type and mixed-block switch point as the side info says, of the lowest
+     * {@code bands} subbands of a long-block granule (above them input and overlap are zero, and so is the output).
+     */
+    void imdct(float[] buf, int at, float[] overlap, int blockType, int nLongBands, int bands) {
         int ov = 0;
         if (nLongBands != 0) {
             imdct36(buf, at, overlap, 0, WINDOW[0], nLongBands);
@@ -69,7 +72,7 @@ final class L3Hybrid {
         if (blockType == 2) {
             imdctShort(buf, at, overlap, ov, 32 - nLongBands);
         } else {
-            imdct36(buf, at, overlap, ov, WINDOW[blockType == 3 ? 1 : 0], 32 - nLongBands);
+            imdct36(buf, at, overlap, ov, WINDOW[blockType == 3 ? 1 : 0], bands - nLongBands);
         }
     }
 

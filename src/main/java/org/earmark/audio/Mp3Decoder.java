@@ -34,6 +34,13 @@ final class Mp3Decoder {
     private final L3Bits main = new L3Bits();
     private final L3Granule[] granules = {new L3Granule(), new L3Granule(), new L3Granule(), new L3Granule()};
     private final float[][] overlap = new float[2][9 * 32];
+    /**
+     * Per channel, the subbands from which on the last granule's IMDCT input and output were zero, and with them the
+     * overlap it left. Speech at a low bitrate is cut off far below the top subband, so a granule usually needs only
+     * the lower half or two thirds of its IMDCTs.
+     */
+    private final int[] activeBands = new int[2];
+    private final int[] used = new int[2];
     private final float[] synthState = new float[L3Synthesis.STATE_SIZE];
     private final float[] grbuf = new float[576 * 2];
     private final float[] scf = new float[40];
@@ -83,6 +90,7 @@ final class Mp3Decoder {
         for (float[] o : overlap) {
             Arrays.fill(o, 0);
         }
+        Arrays.fill(activeBands, 0);
         Arrays.fill(synthState, 0);
     }
 
@@ -160,9 +168,10 @@ final class Mp3Decoder {
             L3Granule gr = granules[first + ch];
             int end = main.pos + gr.part23Length;
             scalefactors.decode(h, istPos[ch], main, gr, scf, ch);
-            huffman.decode(grbuf, 576 * ch, main, gr, scf, end);
+            used[ch] = huffman.decode(grbuf, 576 * ch, main, gr, scf, end);
         }
         if (nch == 2) {
+            used[0] = used[1] = Math.max(used[0], used[1]); // both stereo modes mix the channels
             if (intensityStereo(h)) {
                 stereo.intensity(grbuf, istPos[1], granules[first], granules[first + 1], h);
             } else if (msStereo(h)) {
@@ -178,8 +187,13 @@ final class Mp3Decoder {
                 aaBands = nLongBands - 1;
                 hybrid.reorder(grbuf, at + nLongBands * 18, gr.sfb, gr.nLongSfb);
             }
-            L3Hybrid.antialias(grbuf, at, aaBands);
-            hybrid.imdct(grbuf, at, overlap[ch], gr.blockType, nLongBands);
+            // Long blocks: alias reduction spreads a band's values one band up; beyond that the IMDCT only has the last
+            // granule's overlap to add, and nothing at all above where that granule ended. Short blocks do them all.
+            int nonZero = (used[ch] + 17) / 18;
+            int active = gr.blockType == 2 ? 32 : Math.min(32, nonZero + 1);
+            L3Hybrid.antialias(grbuf, at, Math.min(aaBands, nonZero));
+            hybrid.imdct(grbuf, at, overlap[ch], gr.blockType, nLongBands, Math.max(active, activeBands[ch]));
+            activeBands[ch] = active;
             L3Hybrid.changeSign(grbuf, at);
         }
     }
