@@ -61,11 +61,7 @@ final class L3Huffman {
             do {
                 np = sfb[band] >> 1;
                 int pairs = Math.max(1, Math.min(bigValCount, np));
-                if (linbits == 0) {
-                    pairs(dst, d, pairs, scf[band], codebook);
-                } else {
-                    pairs(dst, d, pairs, scf[band], codebook, linbits);
-                }
+                pairs(dst, d, pairs, scf[band], codebook, linbits);
                 d += 2 * pairs;
                 band++;
             } while ((bigValCount -= np) > 0 && --sfbCount >= 0);
@@ -75,47 +71,10 @@ final class L3Huffman {
         return Math.min(576, d - dstOff);
     }
 
-    /** Big-value pairs of a table without linbits: each value 0..15, a sign bit after each non-zero one. */
-    private void pairs(float[] dst, int d, int pairs, float one, int codebook) {
-        short[] tabs = L3Tables.HUFFMAN;
-        byte[] buf = this.buf;
-        int ptr = this.ptr;
-        int cache = this.cache;
-        int sh = this.sh;
-        for (int end = d + 2 * pairs; d < end; d += 2) {
-            int w = 5;
-            int leaf = tabs[codebook + (cache >>> 27)];
-            while (leaf < 0) { // a longer code: the entry points to a sub-table of 2^(leaf & 7) entries
-                cache <<= w;
-                sh += w;
-                w = leaf & 7;
-                leaf = tabs[codebook + (cache >>> (32 - w)) - (leaf >> 3)];
-            }
-            cache <<= leaf >> 8;
-            sh += leaf >> 8;
-            int x = leaf & 15;
-            dst[d] = POW43_SIGNED[16 + x - 16 * (cache >>> 31)] * one;
-            if (x != 0) {
-                cache <<= 1;
-                sh++;
-            }
-            int y = (leaf >> 4) & 15;
-            dst[d + 1] = POW43_SIGNED[16 + y - 16 * (cache >>> 31)] * one;
-            if (y != 0) {
-                cache <<= 1;
-                sh++;
-            }
-            while (sh >= 0) {
-                cache |= (buf[ptr++] & 0xFF) << sh;
-                sh -= 8;
-            }
-        }
-        this.ptr = ptr;
-        this.cache = cache;
-        this.sh = sh;
-    }
-
-    /** Big-value pairs of a table with linbits: a value of 15 continues in {@code linbits} more bits. */
+    /**
+     * Big-value pairs: each value 0..15 with a sign bit after it unless 0; in tables with linbits, 15 is an escape and
+     * the value continues in {@code linbits} more bits.
+     */
     private void pairs(float[] dst, int d, int pairs, float one, int codebook, int linbits) {
         short[] tabs = L3Tables.HUFFMAN;
         byte[] buf = this.buf;
@@ -135,7 +94,7 @@ final class L3Huffman {
             sh += leaf >> 8;
             for (int j = 0; j < 2; j++, d++, leaf >>= 4) {
                 int lsb = leaf & 0x0F;
-                if (lsb == 15) {
+                if (lsb == 15 && linbits != 0) {
                     lsb += cache >>> (32 - linbits);
                     cache <<= linbits;
                     sh += linbits;

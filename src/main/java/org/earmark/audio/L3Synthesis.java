@@ -186,18 +186,18 @@ final class L3Synthesis {
                 lins[z + 3] = x[xr + 1 + 18 * row];
                 lins[z + 64 + 1] = x[xr + 1 + 18 * (1 + i)];
                 lins[z - 64 + 3] = x[xr + 18 * (1 + i)];
-                window4(lins, z, (14 - i) * 16, pcm, dstl, i);
-            } else {
-                window2(lins, z, (14 - i) * 16, pcm, dstl, i);
+                window(lins, z + 1, (14 - i) * 16, pcm, dstl + 1, 2, i); // the right's lanes, 1 and 3
             }
+            window(lins, z, (14 - i) * 16, pcm, dstl, nch, i);
         }
     }
 
     /**
-     * One step of the windowing for the two mono lanes: eight pairs of taps, alternately added and subtracted, give
-     * output samples 15 - i and 17 + i of the even slot and 47 - i and 49 + i (the odd slot) .
+     * One step of the windowing for two lanes, {@code lane} and {@code lane + 2} (the even and odd slot of one
+     * channel): eight pairs of taps, alternately added and subtracted, give output samples 15 - i and 17 + i of the
+     * even slot and 47 - i and 49 + i of the odd one, written {@code nch} apart from {@code dst}.
      */
-    private static void window2(float[] lins, int z, int w, float[] pcm, int dst, int i) {
+    private static void window(float[] lins, int z, int w, float[] pcm, int dst, int nch, int i) {
         float a0 = 0;
         float a2 = 0;
         float b0 = 0;
@@ -226,69 +226,9 @@ final class L3Synthesis {
             b2 += z2 * w1 + y2 * w0;
             a2 += y2 * w1 - z2 * w0;
         }
-        pcm[dst + 15 - i] = a0;
-        pcm[dst + 17 + i] = b0;
-        pcm[dst + 47 - i] = a2;
-        pcm[dst + 49 + i] = b2;
-    }
-
-    /** The same for four lanes: left and right of both slots, written interleaved. */
-    private static void window4(float[] lins, int z, int w, float[] pcm, int dst, int i) {
-        float a0 = 0;
-        float a1 = 0;
-        float a2 = 0;
-        float a3 = 0;
-        float b0 = 0;
-        float b1 = 0;
-        float b2 = 0;
-        float b3 = 0;
-        int vz = z;
-        int vy = z - 15 * 64;
-        for (int k = 0; k < 8; k += 2, w += 4, vz -= 128, vy += 128) {
-            float w0 = WINDOW[w];
-            float w1 = WINDOW[w + 1];
-            float z0 = lins[vz];
-            float y0 = lins[vy];
-            float z1 = lins[vz + 1];
-            float y1 = lins[vy + 1];
-            float z2 = lins[vz + 2];
-            float y2 = lins[vy + 2];
-            float z3 = lins[vz + 3];
-            float y3 = lins[vy + 3];
-            b0 += z0 * w1 + y0 * w0;
-            a0 += z0 * w0 - y0 * w1;
-            b1 += z1 * w1 + y1 * w0;
-            a1 += z1 * w0 - y1 * w1;
-            b2 += z2 * w1 + y2 * w0;
-            a2 += z2 * w0 - y2 * w1;
-            b3 += z3 * w1 + y3 * w0;
-            a3 += z3 * w0 - y3 * w1;
-            w0 = WINDOW[w + 2];
-            w1 = WINDOW[w + 3];
-            z0 = lins[vz - 64];
-            y0 = lins[vy + 64];
-            z1 = lins[vz - 64 + 1];
-            y1 = lins[vy + 64 + 1];
-            z2 = lins[vz - 64 + 2];
-            y2 = lins[vy + 64 + 2];
-            z3 = lins[vz - 64 + 3];
-            y3 = lins[vy + 64 + 3];
-            b0 += z0 * w1 + y0 * w0;
-            a0 += y0 * w1 - z0 * w0;
-            b1 += z1 * w1 + y1 * w0;
-            a1 += y1 * w1 - z1 * w0;
-            b2 += z2 * w1 + y2 * w0;
-            a2 += y2 * w1 - z2 * w0;
-            b3 += z3 * w1 + y3 * w0;
-            a3 += y3 * w1 - z3 * w0;
-        }
-        pcm[dst + (15 - i) * 2] = a0;
-        pcm[dst + (17 + i) * 2] = b0;
-        pcm[dst + (15 - i) * 2 + 1] = a1;
-        pcm[dst + (17 + i) * 2 + 1] = b1;
-        pcm[dst + (47 - i) * 2] = a2;
-        pcm[dst + (49 + i) * 2] = b2;
-        pcm[dst + (47 - i) * 2 + 1] = a3;
-        pcm[dst + (49 + i) * 2 + 1] = b3;
+        pcm[dst + (15 - i) * nch] = a0;
+        pcm[dst + (17 + i) * nch] = b0;
+        pcm[dst + (47 - i) * nch] = a2;
+        pcm[dst + (49 + i) * nch] = b2;
     }
 }

@@ -11,15 +11,16 @@ import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
 
 /**
- * MP3 peaks through our own Layer III decoder ({@link Mp3Decoder}) on every core. The frame list is cut into chunks that the threads take in turn, so a
- * thread slowed by other work on the machine simply takes fewer. Each chunk's decoder starts a few frames early, so
- * that its bit reservoir, overlap-add and synthesis filter hold what they would have held; the output of those
- * frames is thrown away. The result is identical to one decoder going through the whole file (a test checks that
+ * MP3 peaks through our own Layer III decoder ({@link Mp3Decoder}) on every core. The frame list is cut into chunks
+ * that the threads take in turn, so a thread slowed by other work on the machine simply takes fewer. Each chunk's
+ * decoder starts a few frames early, so that its bit reservoir, overlap-add and synthesis filter hold what they would
+ * have held; the output of those frames is thrown away. The result is identical to one decoder going through the whole file (a test checks that
  * with chunks down to a single frame).
  *
  * <p>Sample 0 of the waveform is decoded sample {@link Mp3Stream#skipSamples()}: the LAME tag's encoder delay (or
- * LAME's usual 576 without one) plus the decoder's 529 (checked against ffmpeg in the tests), so that the waveform lines up with what a gapless player
- * plays. The info frame, a silent frame carrying that tag, is not decoded at all.
+ * LAME's usual 576 without one) plus the decoder's 529 (the tests line our output up with ffmpeg's), so that the
+ * waveform lines up with what a gapless player plays. The info frame, a silent frame carrying that tag, is not
+ * decoded at all.
  */
 final class Mp3Peaks {
 

@@ -185,7 +185,8 @@ class Mp3DecoderTest {
         } catch (javazoom.jl.decoder.JavaLayerException e) {
             throw new AssertionError(e);
         }
-        int skip = ((stream.infoOffset() >= 0 ? stream.samplesPerFrame() : 0) + stream.skipSamples()) * stream.channels();
+        int frames = (stream.infoOffset() >= 0 ? stream.samplesPerFrame() : 0) + stream.skipSamples();
+        int skip = frames * stream.channels();
         return Arrays.copyOfRange(all, Math.min(skip, n), n);
     }
 
