@@ -3,6 +3,7 @@ package org.earmark.audio;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,7 +74,8 @@ final class Mp3Peaks {
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
         final List<Thread> helpers = new ArrayList<>();
-        private boolean helpersStarted;
+        /** Opened when the calling thread has decoded the stagger frames (or has finished): helpers wait for it. */
+        final CountDownLatch go = new CountDownLatch(1);
 
         Job(Path file, Mp3Stream mp3, int binMillis, Progress progress, int threads, int chunkFrames,
                 int staggerFrames) {
@@ -90,10 +92,12 @@ final class Mp3Peaks {
         Peaks run() {
             Worker main = new Worker(this, true);
             workers.add(main);
+            startHelpers();
             if (staggerFrames <= 0) {
-                startHelpers();
+                go.countDown();
             }
             main.runCatching();
+            go.countDown(); // helpers still waiting find no chunk left and end
             for (Thread helper : helpers) {
                 while (helper.isAlive()) {
                     progress.update(Math.min(1.0, (double) done.get() / mp3.frameCount()), null);
@@ -117,13 +121,13 @@ final class Mp3Peaks {
             return all.peaks(mp3.totalSamples());
         }
 
-        /** Called by the calling thread only. */
-        void startHelpers() {
-            if (helpersStarted) {
-                return;
-            }
-            helpersStarted = true;
-            for (int t = 1; t < threads && nextChunk.get() < chunks; t++) {
+        /**
+         * Starts the helper threads, which wait for {@link #go}. They are started here rather than by the calling
+         * thread's worker when it reaches the stagger: code that starts threads in the decode loop would be compiled
+         * into that loop, a large compilation for code that runs once.
+         */
+        private void startHelpers() {
+            for (int t = 1; t < threads && t < chunks; t++) {
                 Worker worker = new Worker(this, false);
                 workers.add(worker);
                 Thread thread = new Thread(worker::runCatching, "earmark-mp3-peaks-" + t);
@@ -176,12 +180,17 @@ final class Mp3Peaks {
 
         void runCatching() {
             try {
+                if (!main) {
+                    job.go.await();
+                }
                 for (int c; (c = job.nextChunk.getAndIncrement()) < job.chunks; ) {
                     long from = (long) c * job.chunkFrames;
                     decode((int) from, (int) Math.min(mp3.frameCount(), from + job.chunkFrames));
                 }
             } catch (RuntimeException | Error e) {
                 job.fail(e);
+            } catch (InterruptedException e) {
+                job.fail(new Progress.CancelledException());
             }
         }
 
@@ -239,7 +248,7 @@ final class Mp3Peaks {
             if (main) {
                 job.progress.update(Math.min(1.0, (double) all / mp3.frameCount()), null);
                 if (decoded >= job.staggerFrames) {
-                    job.startHelpers();
+                    job.go.countDown();
                 }
             }
         }
