@@ -16,6 +16,7 @@ import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
+import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,14 @@ class Mp3DecoderTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> decoder.decode(junk, 0, 16, pcm));
         assertTrue(e.getMessage().contains("52494646"), e.getMessage()); // names the header it found
+    }
+
+    @Test
+    void freeFormatIsRefusedWithAClearMessage() {
+        Path mp3 = TestAudio.lame(dir, speech, "free.mp3", "--freeformat", "-b", "100");
+        EarmarkException e = org.junit.jupiter.api.Assertions.assertThrows(EarmarkException.class,
+                () -> WaveformDecoder.compute(mp3, Progress.NONE));
+        assertTrue(e.getMessage().contains("free-format MP3"), e.getMessage());
     }
 
     private static Path encode(String source, String[] options) {
