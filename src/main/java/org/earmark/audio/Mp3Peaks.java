@@ -164,7 +164,7 @@ final class Mp3Peaks {
     private static final class Worker {
         final Job job;
         final Mp3Stream mp3;
-        /** The calling thread's worker reports progress and starts the helpers. */
+        /** The calling thread's worker reports progress and lets the helpers go after the stagger. */
         final boolean main;
         final PeakBins bins;
         final Mp3Decoder decoder = new Mp3Decoder();
