@@ -17,25 +17,18 @@ final class L3Bits {
         limit = (byteOffset + bytes) * 8;
     }
 
+    /**
+     * The next {@code n} bits (0 to 17), big-endian. Three bytes are read whatever n is, so the array must reach two
+     * bytes past {@code limit}: a branch-free read keeps this small where the JIT copies it into every caller.
+     */
     int bits(int n) {
         int start = pos;
-        if ((pos += n) > limit) {
+        if ((pos += n) > limit || n == 0) {
             return 0;
         }
         int index = start >>> 3;
-        int s = start & 7;
-        // Up to 24 bits are read (n <= 16 is never exceeded by Layer III fields but side info reads 15 at once).
-        int word = (buf[index] & 0xFF) << 24;
-        if (s + n > 8) {
-            word |= (buf[index + 1] & 0xFF) << 16;
-            if (s + n > 16) {
-                word |= (buf[index + 2] & 0xFF) << 8;
-                if (s + n > 24) {
-                    word |= buf[index + 3] & 0xFF;
-                }
-            }
-        }
-        return (word << s) >>> (32 - n);
+        int word = (buf[index] & 0xFF) << 24 | (buf[index + 1] & 0xFF) << 16 | (buf[index + 2] & 0xFF) << 8;
+        return (word << (start & 7)) >>> (32 - n);
     }
 
     boolean overrun() {
