@@ -62,6 +62,15 @@ final class Mp3Header {
         return isMpeg1(h) ? (mono ? 17 : 32) : (mono ? 9 : 17);
     }
 
+    /**
+     * Whether {@code h} is a valid header but for its bitrate index 0: a free-format stream, whose frame length can
+     * only be found by searching for the next header. We do not decode those (lame writes them only on request).
+     */
+    static boolean isFreeFormat(int h) {
+        return (h >>> 21) == 0x7FF && ((h >>> 19) & 3) != 1 && layer(h) != 0 && ((h >>> 12) & 15) == 0
+                && sampleRate(h) != 0;
+    }
+
     /** The frame's length in bytes, header included, or -1 if {@code h} is not a usable frame header. */
     static int frameLength(int h) {
         if ((h >>> 21) != 0x7FF || ((h >>> 19) & 3) == 1 || layer(h) == 0) {

@@ -1,32 +1,27 @@
 package org.earmark.audio;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javazoom.jl.decoder.Bitstream;
-import javazoom.jl.decoder.BitstreamException;
-import javazoom.jl.decoder.Decoder;
-import javazoom.jl.decoder.DecoderException;
-import javazoom.jl.decoder.Header;
-import javazoom.jl.decoder.Obuffer;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
 
 /**
- * MP3 peaks through jlayer on every core. The frame list is cut into chunks that the threads take in turn, so a
- * thread slowed by other work on the machine simply takes fewer. Each chunk's decoder starts a few frames early, so
- * that its bit reservoir, overlap-add and synthesis filter hold what they would have held; the output of those
- * frames is thrown away. The result is identical to one decoder going through the whole file (a test checks that
+ * MP3 peaks through our own Layer III decoder ({@link Mp3Decoder}) on every core. The frame list is cut into chunks
+ * that the threads take in turn, so a thread slowed by other work on the machine simply takes fewer. Each chunk's
+ * decoder starts a few frames early, so that its bit reservoir, overlap-add and synthesis filter hold what they would
+ * have held; the output of those frames is thrown away. The result is identical to one decoder going through the whole file (a test checks that
  * with chunks down to a single frame).
  *
  * <p>Sample 0 of the waveform is decoded sample {@link Mp3Stream#skipSamples()}: the LAME tag's encoder delay (or
- * LAME's usual 576 without one) plus the decoder's 529, so that the waveform lines up with what a gapless player
- * plays. The info frame, a silent frame carrying that tag, is not decoded at all.
+ * LAME's usual 576 without one) plus the decoder's 529 (the tests line our output up with ffmpeg's), so that the
+ * waveform lines up with what a gapless player plays. The info frame, a silent frame carrying that tag, is not
+ * decoded at all.
  */
 final class Mp3Peaks {
 
@@ -38,17 +33,13 @@ final class Mp3Peaks {
     /** About 26 s of audio at 44.1 kHz: warm-up costs under 1%, and the last chunk leaves little to wait for. */
     static final int CHUNK_FRAMES = 1000;
     /**
-     * Frames the calling thread decodes alone before the other threads join. Until the JIT has compiled jlayer, it
-     * runs interpreted many times slower; one thread doing that while the compiler has the other core is cheaper than
-     * two threads crawling and the compiler squeezed between them.
+     * Frames the calling thread decodes alone before the other threads join. Until the JIT has compiled the decoder,
+     * it runs interpreted many times slower; one thread doing that while the compiler has the other core is cheaper
+     * than two threads crawling and the compiler squeezed between them.
      */
     static final int STAGGER_FRAMES = 300;
     /** Frames between cancellation checks and progress reports; about half a second of audio. */
     private static final int CHECK_EVERY = 20;
-    /** jlayer scales its output to 32700, not 32768; the peaks are put back on the 16-bit scale of WAV. */
-    private static final float JLAYER_SCALE = 32768f / 32700f;
-    /** jlayer fills static tables the first time a decoder starts; two threads doing that at once could race. */
-    private static final Object FIRST_FRAME_LOCK = new Object();
 
     private Mp3Peaks() {
     }
@@ -83,7 +74,8 @@ final class Mp3Peaks {
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
         final List<Thread> helpers = new ArrayList<>();
-        private boolean helpersStarted;
+        /** Opened when the calling thread has decoded the stagger frames (or has finished): helpers wait for it. */
+        final CountDownLatch go = new CountDownLatch(1);
 
         Job(Path file, Mp3Stream mp3, int binMillis, Progress progress, int threads, int chunkFrames,
                 int staggerFrames) {
@@ -100,10 +92,12 @@ final class Mp3Peaks {
         Peaks run() {
             Worker main = new Worker(this, true);
             workers.add(main);
+            startHelpers();
             if (staggerFrames <= 0) {
-                startHelpers();
+                go.countDown();
             }
             main.runCatching();
+            go.countDown(); // helpers still waiting find no chunk left and end
             for (Thread helper : helpers) {
                 while (helper.isAlive()) {
                     progress.update(Math.min(1.0, (double) done.get() / mp3.frameCount()), null);
@@ -124,21 +118,16 @@ final class Mp3Peaks {
             for (Worker worker : workers.subList(1, workers.size())) {
                 all.merge(worker.bins);
             }
-            Peaks peaks = all.peaks(mp3.totalSamples());
-            for (int i = 0; i < peaks.bins(); i++) {
-                peaks.min()[i] = (short) Math.max(Short.MIN_VALUE, Math.round(peaks.min()[i] * JLAYER_SCALE));
-                peaks.max()[i] = (short) Math.min(Short.MAX_VALUE, Math.round(peaks.max()[i] * JLAYER_SCALE));
-            }
-            return peaks;
+            return all.peaks(mp3.totalSamples());
         }
 
-        /** Called by the calling thread only. */
-        void startHelpers() {
-            if (helpersStarted) {
-                return;
-            }
-            helpersStarted = true;
-            for (int t = 1; t < threads && nextChunk.get() < chunks; t++) {
+        /**
+         * Starts the helper threads, which wait for {@link #go}. They are started here rather than by the calling
+         * thread's worker when it reaches the stagger: code that starts threads in the decode loop would be compiled
+         * into that loop, a large compilation for code that runs once.
+         */
+        private void startHelpers() {
+            for (int t = 1; t < threads && t < chunks; t++) {
                 Worker worker = new Worker(this, false);
                 workers.add(worker);
                 Thread thread = new Thread(worker::runCatching, "earmark-mp3-peaks-" + t);
@@ -175,9 +164,11 @@ final class Mp3Peaks {
     private static final class Worker {
         final Job job;
         final Mp3Stream mp3;
-        /** The calling thread's worker reports progress and starts the helpers. */
+        /** The calling thread's worker reports progress and lets the helpers go after the stagger. */
         final boolean main;
         final PeakBins bins;
+        final Mp3Decoder decoder = new Mp3Decoder();
+        final float[] pcm = new float[Mp3Decoder.MAX_SAMPLES];
         private int decoded;
 
         Worker(Job job, boolean main) {
@@ -189,12 +180,17 @@ final class Mp3Peaks {
 
         void runCatching() {
             try {
+                if (!main) {
+                    job.go.await();
+                }
                 for (int c; (c = job.nextChunk.getAndIncrement()) < job.chunks; ) {
                     long from = (long) c * job.chunkFrames;
                     decode((int) from, (int) Math.min(mp3.frameCount(), from + job.chunkFrames));
                 }
             } catch (RuntimeException | Error e) {
                 job.fail(e);
+            } catch (InterruptedException e) {
+                job.fail(new Progress.CancelledException());
             }
         }
 
@@ -217,33 +213,27 @@ final class Mp3Peaks {
 
         private void decode(int from, int to) {
             int start = warmUpStart(from);
-            Bitstream bitstream = new Bitstream(new FrameStream(mp3, start, to));
-            Decoder decoder = new Decoder();
-            Sink sink = new Sink(bins);
-            decoder.setOutputBuffer(sink);
+            decoder.reset();
             int spf = mp3.samplesPerFrame();
             int bad = 0;
             for (int i = start; i < to; i++) {
                 if ((i - start) % CHECK_EVERY == 0) {
                     checkpoint(i > start ? CHECK_EVERY : 0);
                 }
-                Header header = readFrame(bitstream);
-                sink.startFrame((long) i * spf - mp3.skipSamples(), i < from);
+                int samples;
                 try {
-                    if (i == start) {
-                        synchronized (FIRST_FRAME_LOCK) {
-                            decoder.decodeFrame(header, bitstream);
-                        }
-                    } else {
-                        decoder.decodeFrame(header, bitstream);
-                    }
-                } catch (DecoderException | RuntimeException e) {
+                    samples = decoder.decode(mp3.data(), mp3.offsets()[i], mp3.lengths()[i], pcm);
+                } catch (RuntimeException e) {
                     // A damaged frame: players skip it too. Its bins stay silent; too many means a broken file.
+                    decoder.reset();
                     if (++bad > Math.max(10, (to - start) / 20)) {
                         throw job.damaged("more than " + bad + " frames could not be decoded");
                     }
+                    continue;
                 }
-                bitstream.closeFrame();
+                if (i >= from && samples > 0) {
+                    bins.add((long) i * spf - mp3.skipSamples(), pcm, samples, decoder.channels());
+                }
             }
             job.done.addAndGet((to - start) % CHECK_EVERY);
         }
@@ -258,109 +248,9 @@ final class Mp3Peaks {
             if (main) {
                 job.progress.update(Math.min(1.0, (double) all / mp3.frameCount()), null);
                 if (decoded >= job.staggerFrames) {
-                    job.startHelpers();
+                    job.go.countDown();
                 }
             }
-        }
-
-        private Header readFrame(Bitstream bitstream) {
-            try {
-                Header header = bitstream.readFrame();
-                if (header == null) {
-                    throw job.damaged("a frame could not be read again");
-                }
-                return header;
-            } catch (BitstreamException e) {
-                throw job.damaged("a frame could not be read: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Receives jlayer's output 32 samples at a time, per channel, and folds it into bins. */
-    private static final class Sink extends Obuffer {
-        private final PeakBins bins;
-        private final int[] written = new int[2];
-        private final float[] one = new float[1];
-        private long frameStart;
-        private boolean discard;
-
-        Sink(PeakBins bins) {
-            this.bins = bins;
-        }
-
-        void startFrame(long firstSample, boolean warmUp) {
-            frameStart = firstSample;
-            discard = warmUp;
-            written[0] = 0;
-            written[1] = 0;
-        }
-
-        @Override
-        public void appendSamples(int channel, float[] samples) {
-            if (!discard) {
-                bins.add(frameStart + written[channel], samples, samples.length);
-            }
-            written[channel] += samples.length;
-        }
-
-        @Override
-        public void append(int channel, short value) {
-            one[0] = value;
-            appendSamples(channel, one);
-        }
-
-        @Override
-        public void write_buffer(int value) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void clear_buffer() {
-        }
-
-        @Override
-        public void set_stop_flag() {
-        }
-    }
-
-    /** The bytes of frames [from, to) one after another, leaving out anything between frames (junk, tags). */
-    private static final class FrameStream extends InputStream {
-        private final Mp3Stream mp3;
-        private final int to;
-        private int frame;
-        private int within;
-
-        FrameStream(Mp3Stream mp3, int from, int to) {
-            this.mp3 = mp3;
-            this.frame = from;
-            this.to = to;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (frame >= to) {
-                return -1;
-            }
-            int n = Math.min(length, mp3.lengths()[frame] - within);
-            mp3.data().get(mp3.offsets()[frame] + within, buffer, offset, n);
-            within += n;
-            if (within == mp3.lengths()[frame]) {
-                frame++;
-                within = 0;
-            }
-            return n;
         }
     }
 }

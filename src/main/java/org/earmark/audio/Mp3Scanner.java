@@ -24,7 +24,11 @@ final class Mp3Scanner {
         if (head.length >= 3 && head[0] == 'I' && head[1] == 'D' && head[2] == '3') {
             return true;
         }
-        return head.length >= 4 && Mp3Header.frameLength(ByteBuffer.wrap(head).getInt(0)) > 0;
+        if (head.length < 4) {
+            return false;
+        }
+        int h = ByteBuffer.wrap(head).getInt(0);
+        return Mp3Header.frameLength(h) > 0 || Mp3Header.isFreeFormat(h); // the scan explains free format
     }
 
     static Mp3Stream scan(FileBytes file) {
@@ -43,6 +47,9 @@ final class Mp3Scanner {
         }
         int end = endOfAudio(data, start);
         int first = findFrame(data, start, end, 0);
+        if (first < 0 && start + 4 <= end && Mp3Header.isFreeFormat(data.getInt(start))) {
+            throw AudioErrors.unsupported(file.path(), "free-format MP3 (frames without a bitrate)");
+        }
         if (first < 0) {
             throw start > 0 ? AudioErrors.damaged(file.path(), AudioFormat.MP3, "it has a tag but no MPEG audio frames")
                     : AudioErrors.notAudio(file.path(), "no MPEG audio frames were found");
@@ -247,9 +254,12 @@ final class Mp3Scanner {
 
         static InfoFrame parse(ByteBuffer data, int offset, int header) {
             int length = Mp3Header.frameLength(header);
-            int xing = offset + 4 + (Mp3Header.hasCrc(header) ? 2 : 0) + Mp3Header.sideInfoSize(header);
-            if (matches(data, xing, "Xing") || matches(data, xing, "Info")) {
-                return xing(data, xing, offset + length);
+            int xing = offset + 4 + Mp3Header.sideInfoSize(header);
+            // LAME (-p) sets the CRC bit on the info frame too but writes the tag as if there were no CRC; allow both.
+            for (int at : Mp3Header.hasCrc(header) ? new int[] {xing + 2, xing} : new int[] {xing}) {
+                if (matches(data, at, "Xing") || matches(data, at, "Info")) {
+                    return xing(data, at, offset + length);
+                }
             }
             int vbri = offset + 36;
             if (matches(data, vbri, "VBRI") && vbri + 18 <= offset + length) {

@@ -20,7 +20,8 @@ record Mp3Stream(ByteBuffer data, int[] offsets, int[] lengths, int frameCount, 
 
     /**
      * A layer III decoder's own delay: the hybrid filter bank's overlap plus the polyphase synthesis (528 samples,
-     * plus one as LAME and ffmpeg count it). jlayer has it too; measured against the source WAV it is exact.
+     * plus one as LAME and ffmpeg count it). {@link Mp3Decoder} has it like every Layer III decoder; the tests line its
+     * output up with ffmpeg's, which cuts delay and padding by the LAME tag.
      */
     static final int DECODER_DELAY = 529;
     /** What LAME puts in front when no tag says so (one granule); with the decoder delay, 1105 samples. */

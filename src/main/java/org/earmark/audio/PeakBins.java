@@ -56,8 +56,17 @@ final class PeakBins {
 
     /** Adds {@code count} values of one channel starting at sample index {@code sample}. */
     void add(long sample, float[] values, int count) {
-        int i = sample < 0 ? (int) Math.min(count, -sample) : 0;
-        int n = totalSamples < 0 ? count : (int) Math.max(0, Math.min(count, totalSamples - sample));
+        add(sample, values, count, 1);
+    }
+
+    /**
+     * Adds {@code frames} interleaved frames of {@code channels} values each, the first being sample {@code sample}:
+     * all channels of a frame go into its bin, so the bin gets their envelope in one pass. Each stretch inside one bin
+     * is a plain min/max loop over the array with the running values in locals.
+     */
+    void add(long sample, float[] values, int frames, int channels) {
+        int i = sample < 0 ? (int) Math.min(frames, -sample) : 0;
+        int n = totalSamples < 0 ? frames : (int) Math.max(0, Math.min(frames, totalSamples - sample));
         long s = sample + i;
         while (i < n) {
             if (s >= binEnd || s < binBegin) {
@@ -66,14 +75,10 @@ final class PeakBins {
             int stop = (int) Math.min(n, i + (binEnd - s));
             float lo = runMin;
             float hi = runMax;
-            for (int k = i; k < stop; k++) {
+            for (int k = i * channels, end = stop * channels; k < end; k++) {
                 float v = values[k];
-                if (v < lo) {
-                    lo = v;
-                }
-                if (v > hi) {
-                    hi = v;
-                }
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
             runMin = lo;
             runMax = hi;

@@ -9,7 +9,8 @@ import org.earmark.core.Progress;
 
 /**
  * Computes the waveform {@link Peaks} of a recording: WAV by reading its PCM through memory-mapped windows, MP3 with
- * the pure-Java jlayer decoder on all cores with the encoder delay corrected, M4A through an {@code ffmpeg} process.
+ * our own pure-Java Layer III decoder on all cores with the encoder delay corrected, M4A through an {@code ffmpeg}
+ * process.
  * Decoded audio is folded into bins as it comes, so a 90-minute file needs a few megabytes of heap, not hundreds.
  *
  * <p>Channels are mixed to mono by their envelope: each bin holds the lowest and highest sample of any channel.

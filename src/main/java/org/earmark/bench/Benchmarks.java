@@ -84,8 +84,8 @@ public final class Benchmarks {
         org.earmark.audio.PeaksCodec.decode(stored);
         double reopen = (System.nanoTime() - t) / 1e9;
         List<Figure> out = new ArrayList<>();
-        out.add(new Figure("waveform_mp3_90min", m.coldSeconds(), "s", null, "pure-Java decode (jlayer), both cores,"
-                + " first run; warm " + fmt(m.warmSeconds()) + " s; " + fmt(m.coldCpuSeconds()) + " s CPU"));
+        out.add(new Figure("waveform_mp3_90min", m.coldSeconds(), "s", null, "pure-Java decode (own Layer III"
+                + " decoder), both cores, first run; warm " + fmt(m.warmSeconds()) + " s; " + fmt(m.coldCpuSeconds()) + " s CPU"));
         if (m.ffmpegSeconds() > 0) {
             out.add(new Figure("waveform_ffmpeg_90min", m.ffmpegSeconds(), "s", null,
                     "ffmpeg -threads 1 -f null, same MP3; " + fmt(m.ffmpegCpuSeconds()) + " s CPU"));
