@@ -23,11 +23,11 @@ public final class Benchmarks {
         List<Figure> figures = new ArrayList<>();
 
         log.accept("tag latency: " + sizes.tags() + " tags and as many bare inserts");
-        TagLatencyBench.bareInserts(dir, Math.min(500, sizes.tags())); // warm the JIT and the disk
         HeapMeter.reset();
-        TagLatencyBench.Latencies tags = TagLatencyBench.tags(dir, sizes.tags());
+        TagLatencyBench.Comparison tagging = TagLatencyBench.compare(dir, sizes.tags());
         double tagHeap = HeapMeter.peakMb();
-        TagLatencyBench.Latencies bare = TagLatencyBench.bareInserts(dir, sizes.tags());
+        TagLatencyBench.Latencies tags = tagging.tags();
+        TagLatencyBench.Latencies bare = tagging.bare();
         figures.add(new Figure("tag_p50", tags.p50(), "ms", null, "CoderFile.add, committed with synchronous=FULL"));
         figures.add(new Figure("tag_p99", tags.p99(), "ms", Math.min(5.0, 1.5 * bare.p99()),
                 "target: <= 5 ms and <= 1.5 x the bare insert's p99"));

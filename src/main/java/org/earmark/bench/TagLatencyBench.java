@@ -31,49 +31,63 @@ public final class TagLatencyBench {
     private TagLatencyBench() {
     }
 
-    public static Latencies tags(Path dir, int count) throws Exception {
+    /** Both sides of the comparison, measured in the same run. */
+    public record Comparison(Latencies tags, Latencies bare) {
+    }
+
+    /**
+     * Tags and bare inserts taken in turn, one of each per step, so that both see the same moments of the disk (its
+     * fsync times drift by tens of percent over a minute); both are warmed alike first, so neither side's figure
+     * holds the JIT compiling it.
+     */
+    public static Comparison compare(Path dir, int count) throws Exception {
         Path file = dir.resolve("bench-" + UUID.randomUUID() + ".earmark");
+        Path bareFile = dir.resolve("bench-bare-" + UUID.randomUUID() + ".sqlite");
         var codebook = CodebookLoader.parse(BenchCodebook.json());
         try (CoderFile f = CoderFile.create(file, new CoderFileSetup("bench", "Bench", "bench", codebook,
-                List.of(new Recording("R-BNCH", 0, null, 5_400_000L, null))), Clock.systemUTC())) {
-            long[] nanos = new long[count];
-            for (int i = 0; i < count; i++) {
+                List.of(new Recording("R-BNCH", 0, null, 5_400_000L, null))), Clock.systemUTC());
+             Connection c = bareFile(bareFile);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, start_ms) VALUES (?, ?)")) {
+            int warmUp = Math.min(500, count);
+            long[] tags = new long[count];
+            long[] bare = new long[count];
+            for (int i = -warmUp; i < count; i++) {
                 long t = System.nanoTime();
-                f.add(NewEvent.point("R-BNCH", i % 2 == 0 ? "A" : "B", (i * 531L) % 5_400_000));
-                nanos[i] = System.nanoTime() - t;
+                f.add(NewEvent.point("R-BNCH", (i & 1) == 0 ? "A" : "B", Math.floorMod(i * 531L, 5_400_000L)));
+                long tagged = System.nanoTime() - t;
+                t = System.nanoTime();
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setLong(2, i);
+                ps.executeUpdate();
+                c.commit();
+                long inserted = System.nanoTime() - t;
+                if (i >= 0) {
+                    tags[i] = tagged;
+                    bare[i] = inserted;
+                }
             }
-            return percentiles(nanos);
+            return new Comparison(percentiles(tags), percentiles(bare));
         } finally {
             deleteWithSidecars(file);
+            deleteWithSidecars(bareFile);
         }
     }
 
-    public static Latencies bareInserts(Path dir, int count) throws SQLException, java.io.IOException {
-        Path file = dir.resolve("bench-bare-" + UUID.randomUUID() + ".sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA locking_mode = EXCLUSIVE");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = FULL");
-                s.execute("PRAGMA foreign_keys = ON");
-                s.execute("CREATE TABLE t (id TEXT PRIMARY KEY, start_ms INTEGER NOT NULL)");
-            }
+    /** A fresh SQLite file with the coder file's pragmas and a one-table schema, in a transaction. */
+    private static Connection bareFile(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA locking_mode = EXCLUSIVE");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("CREATE TABLE t (id TEXT PRIMARY KEY, start_ms INTEGER NOT NULL)");
             c.setAutoCommit(false);
-            long[] nanos = new long[count];
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, start_ms) VALUES (?, ?)")) {
-                for (int i = 0; i < count; i++) {
-                    long t = System.nanoTime();
-                    ps.setString(1, UUID.randomUUID().toString());
-                    ps.setLong(2, i);
-                    ps.executeUpdate();
-                    c.commit();
-                    nanos[i] = System.nanoTime() - t;
-                }
-            }
-            return percentiles(nanos);
-        } finally {
-            deleteWithSidecars(file);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
+        return c;
     }
 
     static Latencies percentiles(long[] nanos) {
