@@ -92,7 +92,14 @@ final class Mp3Peaks {
         Peaks run() {
             Worker main = new Worker(this, true);
             workers.add(main);
-            startHelpers();
+            try {
+                startHelpers();
+            } catch (RuntimeException | Error e) {
+                // No more threads to be had: the ones already started must not wait for a go that never comes.
+                stop.set(true);
+                go.countDown();
+                throw e;
+            }
             if (staggerFrames <= 0) {
                 go.countDown();
             }

@@ -33,24 +33,53 @@ final class AttachedFile {
             throw new IllegalArgumentException("a schema alias is lower-case letters, was \"" + alias + "\"");
         }
         String uri = other.toAbsolutePath().toUri().toASCIIString()
-                + (FileChecks.onReadOnlyDisk(other) ? "?immutable=1" : "?mode=ro");
+                + (FileChecks.onReadOnlyDisk(other) ? "?mode=ro&immutable=1" : "?mode=ro");
         return db.read(c -> {
             // ATTACH cannot run inside a transaction, so it comes before the write and DETACH after it.
             attach(c, uri, alias);
-            // A bulk copy touches pages of three b-trees all over: with SQLite's default 2 MB cache it spills and
-            // re-reads them, which cost a third of the copy at 150,000 events. Memory is given back after.
-            execute(c, "PRAGMA main.cache_size = " + BULK_CACHE_KIB);
-            if (referencesChecked) {
-                execute(c, "PRAGMA foreign_keys = OFF"); // only outside a transaction does this take effect
-            }
+            Throwable failed = null;
             try {
+                // A bulk copy touches pages of three b-trees all over: with SQLite's default 2 MB cache it spills and
+                // re-reads them, which cost a third of the copy at 150,000 events. Memory is given back after.
+                execute(c, "PRAGMA main.cache_size = " + BULK_CACHE_KIB);
+                if (referencesChecked) {
+                    execute(c, "PRAGMA foreign_keys = OFF"); // only outside a transaction does this take effect
+                }
                 return db.write(work);
+            } catch (RuntimeException | Error e) {
+                failed = e;
+                throw e;
             } finally {
-                execute(c, "PRAGMA foreign_keys = ON");
-                execute(c, "PRAGMA main.cache_size = " + DEFAULT_CACHE_KIB);
-                execute(c, "DETACH DATABASE " + alias);
+                // Each step on its own: a study left with foreign keys off or the coder file still attached would
+                // fail every later merge. The work's own failure is the one to report; the clean-up's go with it.
+                Exception cleanup = undo(c, "PRAGMA foreign_keys = ON", null);
+                cleanup = undo(c, "PRAGMA main.cache_size = " + DEFAULT_CACHE_KIB, cleanup);
+                cleanup = undo(c, "DETACH DATABASE " + alias, cleanup);
+                if (failed != null) {
+                    if (cleanup != null) {
+                        failed.addSuppressed(cleanup);
+                    }
+                } else if (cleanup != null) {
+                    throw new IllegalStateException("could not undo the settings of a merge", cleanup);
+                } else if (Database.intPragma(c, "foreign_keys") != 1) {
+                    throw new IllegalStateException("foreign keys could not be turned back on after a merge");
+                }
             }
         });
+    }
+
+    /** Runs a clean-up statement; its failure becomes {@code earlier}'s suppressed one, or the first. */
+    private static Exception undo(Connection c, String sql, Exception earlier) {
+        try {
+            execute(c, sql);
+            return earlier;
+        } catch (SQLException | RuntimeException e) {
+            if (earlier == null) {
+                return e;
+            }
+            earlier.addSuppressed(e);
+            return earlier;
+        }
     }
 
     private static void attach(Connection c, String uri, String alias) throws SQLException {

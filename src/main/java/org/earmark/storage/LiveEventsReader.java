@@ -54,7 +54,8 @@ final class LiveEventsReader {
     private static final class Group {
         final String recording;
         final String coder;
-        final byte[] json;
+        /** Dropped once parsed: holding every group's text to the end would double the read's peak memory. */
+        byte[] json;
         List<Event> events;
         Throwable failure;
 
@@ -69,6 +70,8 @@ final class LiveEventsReader {
                 events = LiveEventsReader.parse(recording, json);
             } catch (RuntimeException | Error e) {
                 failure = e; // reported by the reading thread, which also sees a group nobody parsed
+            } finally {
+                json = null;
             }
         }
     }
@@ -95,6 +98,7 @@ final class LiveEventsReader {
         }, "earmark-read-events");
         helper.setDaemon(true);
         helper.start();
+        boolean read = false;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PACKED)) {
             while (rs.next()) {
                 // UTF-8 as SQLite has it: decoded by the parser, off this thread when the helper takes it.
@@ -102,13 +106,17 @@ final class LiveEventsReader {
                 groups.add(g);
                 queue.add(g);
             }
+            read = true;
         } catch (SQLException e) {
-            helper.interrupt();
             // json_array() refuses a blob: not what Earmark stores, so the row-by-row path says what it is.
             if (e.getMessage() != null && e.getMessage().contains("JSON cannot hold BLOB")) {
                 throw new Unexpected("a blob", e);
             }
             throw e;
+        } finally {
+            if (!read) {
+                helper.interrupt(); // whatever stopped the read (an Error too), the helper must not wait for more
+            }
         }
         queue.add(END);
         for (Group g = queue.poll(); g != null; g = queue.poll()) {

@@ -203,6 +203,26 @@ class StudyMergePathsTest {
     }
 
     /** Merges the file into both studies, by each path, and checks the reports and the studies are the same. */
+    @Test
+    void aFileReplacedBetweenItsChecksAndTheCopyIsRefusedWithNothingMerged() throws Exception {
+        Path ann = coderFile("ann");
+        Path bob = coderFile("bob");
+        try (CoderFile f = CoderFile.open(ann, clock)) {
+            f.add(NewEvent.point("R-AAAA", "OFQ", 1_000));
+        }
+        try (CoderFile f = CoderFile.open(bob, clock)) {
+            f.add(NewEvent.point("R-AAAA", "OFQ", 3_000));
+        }
+        List<String> before = dump(copied, "events");
+        MergeSource source = CoderWorkReader.readForMerge(ann);
+        source.copyable().join();
+        // A sync program puts bob's file where ann's was, after Merger checked ann's.
+        Files.copy(bob, ann, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        EarmarkException e = assertThrows(EarmarkException.class, () -> copied.merge(source, "ann.earmark"));
+        assertTrue(e.getMessage().contains("was replaced by another file while it was being merged"), e.getMessage());
+        assertEquals(before, dump(copied, "events"), "nothing of bob's under ann's name");
+    }
+
     private MergeReport assertSame(Path coderFile) throws Exception {
         MergeSource fast = CoderWorkReader.readForMerge(coderFile);
         MergeSource slow = CoderWorkReader.read(coderFile, false);

@@ -166,7 +166,8 @@ public final class MainViewModel {
 
     /** Opens {@code path}; when that fails, reports it and then runs {@code fallback} (if any). */
     private void open(Path path, Runnable fallback) {
-        String doing = MessageFormat.format(text.getString("main.couldNotOpen"), path.getFileName());
+        String doing = MessageFormat.format(text.getString(fallback == null ? "main.couldNotOpen"
+                : "main.couldNotOpenDemoInstead"), path.getFileName());
         if (file.get() != null && file.get().path().toAbsolutePath().normalize().equals(
                 path.toAbsolutePath().normalize())) {
             close(); // the file is held exclusively: let go of it before opening it again

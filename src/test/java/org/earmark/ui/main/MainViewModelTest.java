@@ -195,7 +195,7 @@ class MainViewModelTest {
         model.start(java.util.List.of());
 
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).startsWith("Could not open alice.earmark"), errors.get(0));
+        assertTrue(errors.get(0).startsWith("Could not open alice.earmark, so the demo opens instead"), errors.get(0));
         assertTrue(model.fileProperty().get() != null, "the demo is open rather than an empty window");
         assertTrue(model.fileProperty().get().path().startsWith(dir.resolve("home")), "the user's copy of the demo");
         assertEquals(3, model.recordings().size());
