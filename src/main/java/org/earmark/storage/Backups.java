@@ -342,6 +342,11 @@ public final class Backups {
         for (String sidecar : List.of("-wal", "-shm", "-journal")) {
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + sidecar));
         }
+        // Restoring a backup from an older schema upgrades the temporary copy, which keeps the copy from before the
+        // upgrade beside it: that is the backup itself again, and nobody would look for it under a hidden name.
+        for (int version = 1; version < CoderFile.SCHEMA.currentVersion(); version++) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".schema-v" + version + ".bak"));
+        }
     }
 
     private static void force(Path file) throws IOException {

@@ -69,5 +69,52 @@ final class CoderFileSchema {
               audio_sha256 TEXT,
               data BLOB NOT NULL) WITHOUT ROWID""");
 
-    static final Schema SCHEMA = new Schema(FileKind.CODER_FILE, List.of(V1, V2, V3));
+    /**
+     * A tag committed five b-tree pages: the events row, the separate index of its text primary key, the
+     * {@code events_by_recording} index, the audit row and the audit table's {@code sqlite_sequence} row. Keyed by
+     * its id, {@code events} is one b-tree; audit numbered by plain {@code INTEGER PRIMARY KEY} (the largest seq + 1,
+     * and audit rows are never deleted, so seq still only grows) needs no {@code sqlite_sequence}. Three pages a tag
+     * brings its commit time close to a bare insert's (issue 8). Columns, constraints and every row stay as they
+     * were. The old tables are renamed out of the way first, so the new ones are created under their own names
+     * (renaming a new table instead would leave its stored SQL with a quoted name).
+     * A file with an event without an id (which Earmark never writes) cannot take this step, as a key is NOT NULL
+     * in such a table: the migration fails and the file is left as it was.
+     */
+    static final Migration V4 = new Migration(4, "events keyed by id (WITHOUT ROWID); audit without AUTOINCREMENT",
+            "ALTER TABLE events RENAME TO events_v3",
+            """
+            CREATE TABLE events (
+              id TEXT PRIMARY KEY,
+              recording_id TEXT NOT NULL REFERENCES recordings(id),
+              code TEXT NOT NULL,
+              start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+              end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= start_ms),
+              note TEXT NOT NULL DEFAULT '',
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))) WITHOUT ROWID""",
+            // In key order, so the new b-tree is filled page by page instead of split at random. The columns are
+            // spelled out: a released migration must not change when the code's column list does.
+            """
+            INSERT INTO events (id, recording_id, code, start_ms, end_ms, note, created_at, updated_at, deleted)
+            SELECT id, recording_id, code, start_ms, end_ms, note, created_at, updated_at, deleted
+            FROM events_v3 ORDER BY id""",
+            "DROP TABLE events_v3", // and its events_by_recording index with it
+            "CREATE INDEX events_by_recording ON events (recording_id, start_ms)",
+            "ALTER TABLE audit RENAME TO audit_v3",
+            """
+            CREATE TABLE audit (
+              seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+              action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')""",
+            "INSERT INTO audit (seq, at, actor, action, detail) SELECT seq, at, actor, action, detail FROM audit_v3",
+            "DROP TABLE audit_v3"); // SQLite deletes its sqlite_sequence row with it
+
+    /**
+     * The oldest coder file a merge reads as it is, without upgrading it: v3 has every table and column the merge
+     * reads, and v4 changed only how events and audit are keyed on disk, so coders still on the previous Earmark
+     * can hand in their files. Older files lack tables and must be opened once in Earmark to upgrade them.
+     */
+    static final int OLDEST_MERGEABLE = 3;
+
+    static final Schema SCHEMA = new Schema(FileKind.CODER_FILE, List.of(V1, V2, V3, V4));
 }

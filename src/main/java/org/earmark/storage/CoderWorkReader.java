@@ -64,7 +64,7 @@ public final class CoderWorkReader {
     static MergeSource read(Path file, boolean copyIfCanonical) {
         Database db = Database.openReadOnly(file, CoderFile.SCHEMA);
         try {
-            if (db.schemaVersion() < CoderFile.SCHEMA.currentVersion()) {
+            if (db.schemaVersion() < CoderFileSchema.OLDEST_MERGEABLE) {
                 // Older coder files lack tables this reader needs; opening them in the app upgrades them.
                 throw new org.earmark.core.EarmarkException(org.earmark.core.EarmarkException.Kind.UNUSABLE_FILE,
                         file + " was written by an older Earmark (file format " + db.schemaVersion()

@@ -21,7 +21,13 @@ import org.earmark.core.EarmarkException.Kind;
  */
 final class SchemaCheck {
 
-    private static final String TABLES = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name";
+    /**
+     * SQLite's own {@code sqlite_sequence} is left out: whether a file has it depends on its history, not on the
+     * schema. A v4 coder file keeps the empty one AUTOINCREMENT made in v1 (SQLite never drops it), while a copy of
+     * it by VACUUM INTO (a backup, a rescued copy) has none, as no table of v4 asks for it. Both are the same file.
+     */
+    private static final String TABLES = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+            + " WHERE name <> 'sqlite_sequence' ORDER BY type, name";
     private static final Map<String, List<String>> REFERENCE = new ConcurrentHashMap<>();
 
     private SchemaCheck() {

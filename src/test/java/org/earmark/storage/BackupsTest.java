@@ -107,6 +107,22 @@ class BackupsTest {
     }
 
     @Test
+    void aBackupFromTheVersion3EarmarkIsRestoredUpgradedAndLeavesNothingBehind() throws Exception {
+        Path file = dir.resolve("old.earmark");
+        Path backup = dir.resolve("old-backup.earmark");
+        java.time.Instant t = java.time.Instant.parse("2026-03-01T09:00:00.000Z");
+        TestFiles.writeVersion3File(backup, TestFiles.setup(), List.of(new org.earmark.model.Event(
+                java.util.UUID.randomUUID(), "R-7Q3K", "OFQ", 1_000, null, "", t, t, false)), t);
+        Backups.restore(backup, file);
+        assertEquals(4, CoderWorkReader.summarise(file).schemaVersion());
+        assertEquals(1, liveEventIds(file).size());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains("restoring"))
+                    .toList(), "neither the temporary file nor the copy kept when it was upgraded is left");
+        }
+    }
+
+    @Test
     void restoreRoundTripsAndKeepsTheCurrentFile() throws Exception {
         Path file = dir.resolve("round.earmark");
         Backups.Backup early;

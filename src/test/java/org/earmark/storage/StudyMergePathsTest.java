@@ -190,6 +190,32 @@ class StudyMergePathsTest {
         assertEquals(before, dump(copied, "events"));
     }
 
+    /**
+     * A coder still on the Earmark before schema v4 hands in a v3 file: both merge paths read it as it is (the SQL
+     * copy from its rowid events table), and not a byte of it changes — it is not upgraded.
+     */
+    @Test
+    void aVersion3FileFromThePreviousEarmarkMergesAsItIsWithoutBeingUpgraded() throws Exception {
+        Path ann = dir.resolve("ann v3.earmark");
+        java.time.Instant t = clock.instant();
+        List<Event> events = List.of(
+                new Event(java.util.UUID.randomUUID(), "R-AAAA", "OFQ", 1_000, null, "", t, t, false),
+                new Event(java.util.UUID.randomUUID(), "R-BBBB", "CASE", 2_000, 9_000L, "a note", t, t.plusSeconds(1),
+                        false),
+                new Event(java.util.UUID.randomUUID(), "R-BBBB", "RISK", 7_000, null, "", t, t.plusSeconds(2), true));
+        TestFiles.writeVersion3File(ann, new CoderFileSetup(copied.id(), copied.name(), "ann", TestFiles.CODEBOOK,
+                RECORDINGS), events, t);
+        String before = Hashes.sha256(ann);
+        MergeSource source = CoderWorkReader.readForMerge(ann);
+        assertTrue(source.eventsCopyable(), "its events are as Earmark writes them: copied in SQL");
+        MergeReport report = assertSame(ann);
+        assertEquals(3, report.added());
+        assertEquals(2, copied.liveEventCounts().values().stream().mapToInt(m -> m.getOrDefault("ann", 0)).sum());
+        assertTrue(assertSame(ann).changedNothing(), "merged again: nothing new");
+        assertEquals(before, Hashes.sha256(ann));
+        assertEquals(3, CoderWorkReader.summarise(ann).schemaVersion());
+    }
+
     @Test
     void theCoderFileIsNotChangedAndTheStudyStaysLockedAgainstASecondOpener() throws Exception {
         Path ann = coderFile("ann");

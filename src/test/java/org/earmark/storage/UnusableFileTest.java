@@ -55,7 +55,7 @@ class UnusableFileTest {
         Path file = fileWithEvents("future.earmark", 3);
         sql(file, s -> run(s, "PRAGMA user_version = 99"));
         expectRefusal(file, EarmarkException.Kind.UNUSABLE_FILE,
-                "was written by a newer version of Earmark (file format 99; this version reads up to 3)");
+                "was written by a newer version of Earmark (file format 99; this version reads up to 4)");
     }
 
     @Test
