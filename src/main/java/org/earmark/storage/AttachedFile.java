@@ -42,6 +42,8 @@ final class AttachedFile {
                 // A bulk copy touches pages of three b-trees all over: with SQLite's default 2 MB cache it spills and
                 // re-reads them, which cost a third of the copy at 150,000 events. Memory is given back after.
                 execute(c, "PRAGMA main.cache_size = " + BULK_CACHE_KIB);
+                // The copy reads the other file in recording order through its index, a lookup per row.
+                execute(c, "PRAGMA " + alias + ".cache_size = " + BULK_CACHE_KIB);
                 if (referencesChecked) {
                     execute(c, "PRAGMA foreign_keys = OFF"); // only outside a transaction does this take effect
                 }
