@@ -16,9 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.earmark.audio.Peaks;
 import org.earmark.audio.PeaksCodec;
-import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
-import org.earmark.codebook.EventCode;
 import org.earmark.codebook.RatingScale;
 import org.earmark.core.AppVersion;
 import org.earmark.core.EarmarkException;
@@ -310,24 +308,7 @@ public final class CoderFile implements AutoCloseable {
         }
         Instant now = now();
         db.write(c -> {
-            if (value == null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM ratings WHERE recording_id = ? AND scale_id = ?")) {
-                    ps.setString(1, recordingId);
-                    ps.setString(2, scaleId);
-                    ps.executeUpdate();
-                }
-            } else {
-                try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO ratings"
-                        + " (recording_id, scale_id, value, updated_at) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, recordingId);
-                    ps.setString(2, scaleId);
-                    ps.setInt(3, value);
-                    ps.setString(4, Timestamps.format(now));
-                    ps.executeUpdate();
-                }
-                CoderFileSql.markStarted(c, recordingId, now);
-            }
+            CoderFileSql.writeRating(c, recordingId, scaleId, value, now);
             CoderFileSql.audit(c, now, coder, "rate", recordingId + " " + scaleId + "=" + value);
             return null;
         });
@@ -402,21 +383,7 @@ public final class CoderFile implements AutoCloseable {
     }
 
     private void validate(String recordingId, String codeId, long startMs, Long endMs) {
-        Recording recording = recording(recordingId);
-        EventCode code = codebook.code(codeId).orElseThrow(() -> EarmarkException.badInput(
-                "Unknown code \"" + codeId + "\": the codebook " + codebook.id() + " has "
-                        + codebook.codes().stream().map(EventCode::id).toList()));
-        if (code.kind() == CodeKind.SPAN && endMs == null) {
-            throw EarmarkException.badInput("Code " + codeId + " is a span code: give an end time");
-        }
-        if (code.kind() == CodeKind.POINT && endMs != null) {
-            throw EarmarkException.badInput("Code " + codeId + " is a point code: it takes no end time");
-        }
-        long last = endMs == null ? startMs : endMs;
-        if (recording.durationMs() != null && last > recording.durationMs()) {
-            throw EarmarkException.badInput(String.format("Time %.3f s is past the end of %s (%.3f s)",
-                    last / 1000.0, recordingId, recording.durationMs() / 1000.0));
-        }
+        EventRules.check(codebook, recording(recordingId), codeId, startMs, endMs);
     }
 
     private static String describe(Event e) {

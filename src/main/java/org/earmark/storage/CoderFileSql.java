@@ -26,6 +26,29 @@ final class CoderFileSql {
         }
     }
 
+    /** Sets a global rating, or with {@code null} clears it (a set rating means the recording was started). */
+    static void writeRating(Connection c, String recordingId, String scaleId, Integer value, Instant now)
+            throws SQLException {
+        if (value == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM ratings WHERE recording_id = ? AND scale_id = ?")) {
+                ps.setString(1, recordingId);
+                ps.setString(2, scaleId);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO ratings"
+                + " (recording_id, scale_id, value, updated_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, recordingId);
+            ps.setString(2, scaleId);
+            ps.setInt(3, value);
+            ps.setString(4, Timestamps.format(now));
+            ps.executeUpdate();
+        }
+        markStarted(c, recordingId, now);
+    }
+
     static void writeStatus(Connection c, String recordingId, RecordingStatus status, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
