@@ -48,7 +48,7 @@ final class AttachedFile {
                     execute(c, "PRAGMA foreign_keys = OFF"); // only outside a transaction does this take effect
                 }
                 return db.write(work);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // rethrown as it is (SQLException or unchecked), after the clean-up below
                 failed = e;
                 throw e;
             } finally {
