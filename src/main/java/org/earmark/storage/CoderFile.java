@@ -1,7 +1,6 @@
 package org.earmark.storage;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +50,7 @@ public final class CoderFile implements AutoCloseable {
     private CoderFile(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.codebook = db.read(c -> loadCodebook(c, db.file()));
+        this.codebook = db.read(c -> StoredCodebook.load(c, db.file()));
         this.coder = db.read(c -> CoderFileSql.meta(c).getOrDefault("coder", "unknown"));
         this.recordings = db.read(c -> {
             List<Recording> out = new ArrayList<>();
@@ -390,15 +389,4 @@ public final class CoderFile implements AutoCloseable {
         return e.id() + " " + e.recordingId() + " " + e.code() + " " + e.startMs()
                 + (e.endMs() == null ? "" : "-" + e.endMs()) + " ms";
     }
-
-    private static Codebook loadCodebook(Connection c, Path file) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
-            if (!rs.next()) {
-                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, file + " holds no codebook."
-                        + " Restore it from a backup.");
-            }
-            return StoredCodebook.parse(rs.getString(1), file);
-        }
-    }
-
 }

@@ -1,6 +1,10 @@
 package org.earmark.storage;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.earmark.codebook.Codebook;
 import org.earmark.codebook.CodebookException;
 import org.earmark.codebook.CodebookLoader;
@@ -10,6 +14,17 @@ import org.earmark.core.EarmarkException;
 final class StoredCodebook {
 
     private StoredCodebook() {
+    }
+
+    /** The codebook a file holds (a file holds exactly one). */
+    static Codebook load(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM codebook")) {
+            if (!rs.next()) {
+                throw new EarmarkException(EarmarkException.Kind.UNUSABLE_FILE, file + " holds no codebook."
+                        + " Restore it from a backup.");
+            }
+            return parse(rs.getString(1), file);
+        }
     }
 
     static Codebook parse(String json, Path file) {

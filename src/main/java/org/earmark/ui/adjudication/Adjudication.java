@@ -283,6 +283,17 @@ public final class Adjudication {
         return settled() == items.size();
     }
 
+    /** The next item still open after {@code from}, going round to the start; empty when all are decided. */
+    public java.util.OptionalInt nextOpen(int from) {
+        for (int k = 1; k <= items.size(); k++) {
+            int j = Math.floorMod(from + k, items.size());
+            if (resolutions[j].choice() == Choice.OPEN) {
+                return java.util.OptionalInt.of(j);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /** What an item's decision puts into the consensus: no, one event; for ratings, see {@link #consensusRatings()}. */
     public NewEvent decidedEvent(int item) {
         Item it = items.get(item);

@@ -3,7 +3,6 @@ package org.earmark.ui.adjudication;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -29,7 +28,6 @@ import javafx.collections.ObservableList;
 import org.earmark.audio.Peaks;
 import org.earmark.codebook.Codebook;
 import org.earmark.core.Progress;
-import org.earmark.core.TimeFormat;
 import org.earmark.model.Event;
 import org.earmark.model.NewEvent;
 import org.earmark.model.StudyRecording;
@@ -49,11 +47,6 @@ public final class AdjudicationViewModel {
     @FunctionalInterface
     public interface PeaksLoader {
         Peaks load(Path audio, Progress progress) throws Exception;
-    }
-
-    /** A recording's coding as read from the study. */
-    record Loaded(StudyRecording recording, List<String> coders, Map<String, List<Event>> events,
-            Map<String, Map<String, Integer>> ratings) {
     }
 
     private final OpenStudy study;
@@ -138,9 +131,8 @@ public final class AdjudicationViewModel {
         start(background.job(MessageFormat.format(text.getString("adjudication.job.reading"), id), p -> study.call(s -> {
             StudyRecording r = s.recordings().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             StudyData data = StudyData.load(s);
-            Map<String, List<Event>> events = new HashMap<>(data.events().getOrDefault(id, Map.of()));
-            Map<String, Map<String, Integer>> ratings = new HashMap<>(data.ratings().getOrDefault(id, Map.of()));
-            return new Loaded(r, data.assignedCoders(id), events, ratings);
+            return new Loaded(r, data.assignedCoders(id), data.events().getOrDefault(id, Map.of()),
+                    data.ratings().getOrDefault(id, Map.of()));
         })), text.getString("adjudication.error.load"), this::show);
     }
 
@@ -264,14 +256,7 @@ public final class AdjudicationViewModel {
     }
 
     private void nextOpen() {
-        Adjudication adj = adjudication.get();
-        for (int k = 1; k <= adj.items().size(); k++) {
-            int j = (current.get() + k) % adj.items().size();
-            if (adj.resolution(j).choice() == Adjudication.Choice.OPEN) {
-                current.set(j);
-                return;
-            }
-        }
+        adjudication.get().nextOpen(current.get()).ifPresent(current::set);
     }
 
     /** The disagreement selected now, or {@code null}. */
@@ -287,15 +272,7 @@ public final class AdjudicationViewModel {
         if (it == null || it.kind() == Adjudication.Kind.RATING) {
             return;
         }
-        if (!soundSlot.available()) {
-            status.set(text.getString("adjudication.sound.none"));
-            return;
-        }
-        long from = Math.max(0, it.atMs() - 2_000);
-        long to = Math.min(Math.max(durationMs.get(), it.focusEndMs()), it.focusEndMs() + 2_000);
-        soundSlot.play(from, to);
-        status.set(MessageFormat.format(text.getString("adjudication.sound.playing"), TimeFormat.moment(from),
-                TimeFormat.moment(to)));
+        status.set(soundSlot.playAround(it, durationMs.get()));
     }
 
     /** Stores the consensus of the recording; replaces an earlier one. */
@@ -312,11 +289,7 @@ public final class AdjudicationViewModel {
                 p -> study.call(s -> s.saveConsensus(id, events, ratings, note))),
                 text.getString("adjudication.error.save"), saved -> {
                     dirty = false;
-                    Map<String, List<Event>> now = new HashMap<>(loaded.events());
-                    now.put(StudyFile.CONSENSUS, saved);
-                    Map<String, Map<String, Integer>> nowRatings = new HashMap<>(loaded.ratings());
-                    nowRatings.put(StudyFile.CONSENSUS, ratings);
-                    loaded = new Loaded(loaded.recording(), loaded.coders(), now, nowRatings);
+                    loaded = loaded.withConsensus(saved, ratings);
                     status.set(MessageFormat.format(text.getString("adjudication.saved"), id, saved.size(),
                             ratings.size()));
                     onSaved.run();

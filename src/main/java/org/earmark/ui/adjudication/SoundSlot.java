@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.earmark.core.TimeFormat;
 
 /** The adjudication screen's player: at most one open, and a message saying why there is none. */
 final class SoundSlot {
@@ -28,6 +29,21 @@ final class SoundSlot {
 
     void play(long fromMs, long toMs) {
         sound.play(fromMs, toMs);
+    }
+
+    /**
+     * Plays from 2 s before a disagreement to 2 s after it (for spans: around their starts), so the lead hears what
+     * led up to it; returns what the status line says.
+     */
+    String playAround(Adjudication.Item item, long durationMs) {
+        if (!available()) {
+            return text.getString("adjudication.sound.none");
+        }
+        long from = Math.max(0, item.atMs() - 2_000);
+        long to = Math.min(Math.max(durationMs, item.focusEndMs()), item.focusEndMs() + 2_000);
+        play(from, to);
+        return MessageFormat.format(text.getString("adjudication.sound.playing"), TimeFormat.moment(from),
+                TimeFormat.moment(to));
     }
 
     void open(Path audio) {

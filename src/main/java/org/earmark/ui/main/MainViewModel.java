@@ -88,7 +88,7 @@ public final class MainViewModel {
         this.text = text;
         this.indicator = new SaveIndicator(text);
         this.recordings = new RecordingList(text);
-        this.backups = new BackupWatch(text, places.backupTimer(), places.backupEvery());
+        this.backups = new BackupWatch(background, text, places.backupTimer(), places.backupEvery());
         this.settings = settings;
         this.coding = coding;
         this.queues = queues;
@@ -285,14 +285,9 @@ public final class MainViewModel {
     /** File ▸ Restore backup…, first step: the backups of the open file, newest first (read in the background). */
     public void listBackups(Consumer<List<Backups.Backup>> then) {
         CoderFile open = file.get();
-        if (open == null) {
-            return;
+        if (open != null) {
+            backups.list(open.path(), then, e -> onError.accept(text.getString("backup.couldNotList"), e));
         }
-        Path path = open.path();
-        background.job(text.getString("backup.listing"), p -> Backups.list(path))
-                .onSuccess(then)
-                .onFailure(e -> onError.accept(text.getString("backup.couldNotList"), e))
-                .start();
     }
 
     /**
@@ -306,13 +301,8 @@ public final class MainViewModel {
         }
         Path path = open.path();
         close();
-        CompletableFuture<Void> closed = closing;
-        String title = MessageFormat.format(text.getString("backup.restoring"), path.getFileName());
-        status.set(title);
-        Background.Job<Optional<Backups.Backup>> job = background.job(title, p -> {
-            closed.join();
-            return Backups.restore(backup.file(), path);
-        });
+        Background.Job<Optional<Backups.Backup>> job = backups.restoring(backup, path, closing);
+        status.set(job.title());
         status.busyWith(job);
         job.onSuccess(before -> {
             status.done(job);
