@@ -184,22 +184,15 @@ class ElanInterchangeTest {
     // ---- round trip ----
 
     @Test
-    void exportThenImportIntoAFreshCoderFileGivesTheSameEvents() {
+    void exportThenImportIntoAFreshCoderFileGivesTheSameEvents() throws Exception {
         List<NewEvent> original;
         List<Path> written;
         try (CoderFile f = InterchangeFiles.withEvents(dir.resolve("alice.earmark"))) {
             original = InterchangeFiles.contents(f);
             written = ElanInterchange.export(f, dir.resolve("elan"), CLOCK);
         }
-        try (CoderFile fresh = TestFiles.create(dir.resolve("fresh.earmark"))) {
-            List<NewEvent> read = new ArrayList<>();
-            for (Path eaf : written) {
-                read.addAll(ElanInterchange.read(fresh, eaf, ImportOptions.DEFAULT));
-            }
-            assertEquals(original, InterchangeFiles.sorted(read));
-            InterchangeFiles.addAll(fresh, read);
-            assertEquals(original, InterchangeFiles.contents(fresh));
-        }
+        InterchangeFiles.assertReadBack(dir.resolve("fresh.earmark"), written,
+                (fresh, file) -> ElanInterchange.read(fresh, file, ImportOptions.DEFAULT), original);
     }
 
     @Test

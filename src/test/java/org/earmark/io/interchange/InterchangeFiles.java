@@ -75,4 +75,27 @@ public final class InterchangeFiles {
     public static void addAll(CoderFile f, List<NewEvent> events) {
         events.forEach(f::add);
     }
+
+    /** Reads one exported file into a coder file, as ELAN or Praat import does. */
+    @FunctionalInterface
+    public interface Reader {
+        List<NewEvent> read(CoderFile into, Path file) throws Exception;
+    }
+
+    /**
+     * Reads every written file into a fresh coder file at {@code freshFile}: what is read, and what the file then
+     * holds, must both be {@code expected}.
+     */
+    public static void assertReadBack(Path freshFile, List<Path> written, Reader reader, List<NewEvent> expected)
+            throws Exception {
+        try (CoderFile fresh = TestFiles.create(freshFile)) {
+            List<NewEvent> read = new java.util.ArrayList<>();
+            for (Path file : written) {
+                read.addAll(reader.read(fresh, file));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(expected, sorted(read));
+            addAll(fresh, read);
+            org.junit.jupiter.api.Assertions.assertEquals(expected, contents(fresh));
+        }
+    }
 }

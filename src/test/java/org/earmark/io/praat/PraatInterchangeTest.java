@@ -151,7 +151,7 @@ class PraatInterchangeTest {
     // ---- round trip ----
 
     @Test
-    void exportThenImportIntoAFreshCoderFileGivesTheSameEvents() {
+    void exportThenImportIntoAFreshCoderFileGivesTheSameEvents() throws Exception {
         List<NewEvent> original;
         List<Path> written;
         try (CoderFile f = InterchangeFiles.withEvents(dir.resolve("alice.earmark"))) {
@@ -162,15 +162,8 @@ class PraatInterchangeTest {
         List<NewEvent> expected = InterchangeFiles.sorted(original.stream().map(e -> e.endMs() != null
                 && e.note().isBlank() ? new NewEvent(e.recordingId(), e.code(), e.startMs(), e.endMs(), "") : e)
                 .toList());
-        try (CoderFile fresh = TestFiles.create(dir.resolve("fresh.earmark"))) {
-            List<NewEvent> read = new ArrayList<>();
-            for (Path textGrid : written) {
-                read.addAll(PraatInterchange.read(fresh, textGrid, ImportOptions.DEFAULT));
-            }
-            assertEquals(expected, InterchangeFiles.sorted(read));
-            InterchangeFiles.addAll(fresh, read);
-            assertEquals(expected, InterchangeFiles.contents(fresh));
-        }
+        InterchangeFiles.assertReadBack(dir.resolve("fresh.earmark"), written,
+                (fresh, file) -> PraatInterchange.read(fresh, file, ImportOptions.DEFAULT), expected);
     }
 
     // ---- import of files written by Praat ----
