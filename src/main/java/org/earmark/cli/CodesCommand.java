@@ -46,7 +46,7 @@ final class CodesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CODERFILE")
+        @Parameters(paramLabel = "CODERFILE", description = "An Earmark coder file (.earmark).")
         Path file;
 
         @Option(names = "--stdin", required = true, description = "Read the lines from standard input.")
@@ -92,7 +92,7 @@ final class CodesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CODERFILE")
+        @Parameters(paramLabel = "CODERFILE", description = "An Earmark coder file (.earmark).")
         Path file;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -136,7 +136,7 @@ final class CodesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "CODERFILE")
+        @Parameters(paramLabel = "CODERFILE", description = "An Earmark coder file (.earmark).")
         Path file;
 
         @Option(names = "--format", required = true, paramLabel = "FORMAT",

@@ -51,7 +51,8 @@ final class StudyCommand implements Runnable {
         @Parameters(paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
-        @Option(names = "--coders", required = true, split = ",", paramLabel = "a,b,c")
+        @Option(names = "--coders", required = true, split = ",", paramLabel = "a,b,c",
+                description = "The coders' names, separated by commas.")
         List<String> coders;
 
         @Option(names = "--double-code", defaultValue = "0", paramLabel = "SHARE",
@@ -101,7 +102,8 @@ final class StudyCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "CODERFILE")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "CODERFILE",
+                description = "Coder files (.earmark) sent back by the coders; only read, never changed.")
         List<Path> files;
 
         @Override

@@ -27,7 +27,8 @@ final class StudyPackageCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The study folder.")
     Path dir;
 
-    @Option(names = "--coder", required = true, paramLabel = "NAME")
+    @Option(names = "--coder", required = true, paramLabel = "NAME", description = "The coder, as named in"
+            + " 'study assign'.")
     String coder;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "The package file to write.")

@@ -27,20 +27,23 @@ import picocli.CommandLine.Spec;
 /** {@code earmark study agreement|fidelity|unblind|export}: what goes into the trial report. */
 final class StudyResultsCommands {
 
+    private static final String TOLERANCE = "How far apart two coders' events may be and still match"
+            + " (default ${DEFAULT-VALUE} s).";
+
     private StudyResultsCommands() {
     }
 
     @Command(name = "agreement", description = "Inter-rater agreement on the double-coded recordings: overall, per"
-            + " code, per recording, and ICC of counts and fidelity metrics with 95% CIs.")
+            + " code, per recording, and ICC of counts and fidelity metrics with 95%% CIs.")
     static final class Agreement implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR")
+        @Parameters(paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
         @Option(names = "--tolerance", defaultValue = "2.0", paramLabel = "SECONDS",
-                description = "How far apart two coders' events may be and still match (default ${DEFAULT-VALUE} s).")
+                description = TOLERANCE)
         double tolerance;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -70,7 +73,7 @@ final class StudyResultsCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR")
+        @Parameters(paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
         @Option(names = "--source", paramLabel = "consensus|coder:NAME",
@@ -115,7 +118,7 @@ final class StudyResultsCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR")
+        @Parameters(paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
         @Override
@@ -148,16 +151,17 @@ final class StudyResultsCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR")
+        @Parameters(paramLabel = "DIR", description = "The study folder.")
         Path dir;
 
-        @Option(names = "--xlsx", required = true, paramLabel = "F.xlsx")
+        @Option(names = "--xlsx", required = true, paramLabel = "F.xlsx", description = "The workbook to write.")
         Path xlsx;
 
         @Option(names = "--csv-dir", paramLabel = "D", description = "Also write one CSV per table into this folder.")
         Path csvDir;
 
-        @Option(names = "--tolerance", defaultValue = "2.0", paramLabel = "SECONDS")
+        @Option(names = "--tolerance", defaultValue = "2.0", paramLabel = "SECONDS",
+                description = TOLERANCE)
         double tolerance;
 
         @Override
