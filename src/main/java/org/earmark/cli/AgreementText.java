@@ -18,7 +18,11 @@ final class AgreementText {
     static void print(AgreementReport r, PrintWriter out) {
         var o = r.overall();
         if (r.recordings().isEmpty()) {
-            out.println("No recording has been assigned to two coders, so there is no agreement to report.");
+            out.println(r.waiting().recordings().isEmpty()
+                    ? "No recording has been assigned to two coders, so there is no agreement to report."
+                    : "No double-coded recording has been coded by two of its coders yet, so there is no agreement"
+                            + " to report.");
+            printWaiting(r.waiting(), out);
             return;
         }
         out.printf(Locale.ROOT, "Inter-rater agreement was assessed on %d double-coded recording%s (coders: %s)."
@@ -29,6 +33,7 @@ final class AgreementText {
                 r.recordings().size(), r.recordings().size() == 1 ? "" : "s", String.join(", ", r.coders()),
                 r.toleranceS(), o.pairs() + o.unpaired(), o.pairs(), o.agreed(), o.unpaired(),
                 f(o.percentAgreement()), f(o.cohenKappa()), f(o.gwetAc1()), f(o.krippendorffAlpha()));
+        printWaiting(r.waiting(), out);
         r.metrics().forEach((metric, s) -> icc(s).ifPresent(e -> out.printf(Locale.ROOT,
                 "For the fidelity metric %s, ICC(2,1) (two-way random, absolute agreement) was %s, 95%% CI [%s, %s],"
                         + " n = %d recordings.%n", metric, f(e.value()), f(e.lowerBound()), f(e.upperBound()),
@@ -63,6 +68,19 @@ final class AgreementText {
         out.println();
         out.println("n/a: undefined for these data (for example a code no coder used). Precision and recall take the"
                 + " first coder of each pair (in name order) as the reference.");
+    }
+
+    /** Coding still under way, said where a reader of the figures sees it rather than left for them to guess. */
+    private static void printWaiting(AgreementReport.Waiting waiting, PrintWriter out) {
+        if (!waiting.recordings().isEmpty()) {
+            out.printf("Left out: %d double-coded recording%s that fewer than two of %s coders have coded so far (%s).%n",
+                    waiting.recordings().size(), waiting.recordings().size() == 1 ? "" : "s",
+                    waiting.recordings().size() == 1 ? "its" : "their", String.join(", ", waiting.recordings()));
+        }
+        if (!waiting.notDone().isEmpty()) {
+            out.printf("Not yet marked done by every coder: %d of the compared recordings (%s).%n",
+                    waiting.notDone().size(), String.join(", ", waiting.notDone()));
+        }
     }
 
     private static java.util.Optional<IccEstimate> icc(ScoreAgreement s) {

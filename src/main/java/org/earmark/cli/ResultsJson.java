@@ -26,6 +26,10 @@ final class ResultsJson {
         root.put("tolerance_s", report.toleranceS());
         ArrayNode recordings = root.putArray("recordings_compared");
         report.recordings().forEach(recordings::add);
+        ArrayNode awaiting = root.putArray("recordings_awaiting_coding");
+        report.waiting().recordings().forEach(awaiting::add);
+        ArrayNode notDone = root.putArray("recordings_not_marked_done");
+        report.waiting().notDone().forEach(notDone::add);
         ArrayNode coders = root.putArray("coders");
         report.coders().forEach(coders::add);
         var o = report.overall();

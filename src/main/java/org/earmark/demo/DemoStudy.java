@@ -26,7 +26,8 @@ import org.earmark.study.StudyInitializer;
 /**
  * The demo that opens on first run: three short synthetic supervision discussions set up as a
  * real study (through the same services a lead researcher uses), a coder file for "you", and a
- * second coder's coding already merged so agreement can be shown. Each user gets a private copy.
+ * second coder's coding already merged, so that once you have coded and merged your file, agreement can be
+ * shown. Each user gets a private copy.
  */
 public final class DemoStudy {
 

@@ -30,7 +30,21 @@ import org.earmark.model.Event;
  */
 public record AgreementReport(double toleranceS, List<String> recordings, List<String> coders, Overall overall,
         Map<String, CodeAgreement> perCode, List<RecordingAgreement> perRecording,
-        Map<String, ScoreAgreement> metrics, Map<String, SpanCodeAgreement> spans) {
+        Map<String, ScoreAgreement> metrics, Map<String, SpanCodeAgreement> spans, Waiting waiting) {
+
+    /**
+     * What the report leaves out or takes as it stands while coding is under way.
+     *
+     * @param recordings recordings assigned to two or more coders of which fewer than two have coded them so far
+     *                   (left out: a missing coding is not a coding with no events)
+     * @param notDone    compared recordings on which some coder has not marked the recording done yet
+     */
+    public record Waiting(List<String> recordings, List<String> notDone) {
+        public Waiting {
+            recordings = List.copyOf(recordings);
+            notDone = List.copyOf(notDone);
+        }
+    }
 
     /** Summed over every pair of coders on every compared recording. */
     public record Overall(long pairs, long agreed, long unpaired, OptionalDouble percentAgreement,
@@ -59,7 +73,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
         java.util.TreeSet<String> coders = new java.util.TreeSet<>();
         for (String r : compared) {
             Map<String, List<TimedEvent>> byCoder = new TreeMap<>();
-            for (String coder : data.assignedCoders(r)) {
+            for (String coder : data.codedBy(r)) {
                 coders.add(coder);
                 byCoder.put(coder, timed(data, kinds, r, coder, CodeKind.POINT));
             }
@@ -96,8 +110,10 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             return new RecordingAgreement(e.getKey(), m.coders(), c[0], c[1], c[2], sum.percentAgreement(),
                     sum.kappa(), m.alpha());
         }).toList();
+        Waiting waiting = new Waiting(data.awaitingSecondCoding(),
+                compared.stream().filter(r -> !data.notDoneBy(r).isEmpty()).toList());
         return new AgreementReport(toleranceS, compared, List.copyOf(coders), overall, perCode, perRecording,
-                metricAgreement(data, compared), spanAgreement(data, compared));
+                metricAgreement(data, compared), spanAgreement(data, compared), waiting);
     }
 
     /** Pairs, agreed pairs and unpaired events of a confusion table. */
@@ -144,7 +160,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             valuesByMetric.put(metric.id(), new TreeMap<>());
         }
         for (String r : compared) {
-            for (String coder : data.assignedCoders(r)) {
+            for (String coder : data.codedBy(r)) {
                 Map<String, Double> scores = org.earmark.fidelity.FidelityScores.evaluate(data.codebook(),
                         data.recordings().get(r).durationMs(), data.events(r, coder), data.ratings(r, coder));
                 scores.forEach((metric, value) -> valuesByMetric.get(metric)
@@ -176,7 +192,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
         for (String r : compared) {
             long length = data.recordings().get(r).durationMs();
             Map<String, List<TimedEvent>> byCoder = new TreeMap<>();
-            for (String coder : data.assignedCoders(r)) {
+            for (String coder : data.codedBy(r)) {
                 byCoder.put(coder, timed(data, kinds, r, coder, CodeKind.SPAN));
             }
             if (length <= 0 || byCoder.values().stream().allMatch(List::isEmpty)) {

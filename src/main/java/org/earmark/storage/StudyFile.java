@@ -319,6 +319,11 @@ public final class StudyFile implements AutoCloseable {
         });
     }
 
+    /** Recording → coder → the status merged from that coder's file: not_started, in_progress or done. */
+    public Map<String, Map<String, String>> statuses() {
+        return db.read(StudySql::statuses);
+    }
+
     /** Coders whose files have been merged, with the time of their last merge. */
     public Map<String, String> lastMerges() {
         return db.read(c -> StudySql.pairs(c, "SELECT coder, max(at) FROM merges GROUP BY coder"));

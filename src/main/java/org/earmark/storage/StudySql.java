@@ -114,6 +114,17 @@ final class StudySql {
         return out;
     }
 
+    static Map<String, Map<String, String>> statuses(Connection c) throws SQLException {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT recording_id, coder, status FROM recording_status")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+        }
+        return out;
+    }
+
     static Map<String, Map<String, String>> allocation(Connection c) throws SQLException {
         Map<String, Map<String, String>> out = new java.util.TreeMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

@@ -39,9 +39,12 @@ class DemoStudyTest {
             int secondCodersEvents = data.events().values().stream()
                     .mapToInt(byCoder -> byCoder.getOrDefault(DemoStudy.SECOND, java.util.List.of()).size()).sum();
             assertTrue(secondCodersEvents > 25, "the second coder's events are merged: " + secondCodersEvents);
-            assertEquals(3, data.doubleCoded().size());
+            // Your coding has not come in yet: a recording with one coding is waiting, not double-coded with zero.
+            assertEquals(0, data.doubleCoded().size());
+            assertEquals(3, data.awaitingSecondCoding().size());
             AgreementReport report = AgreementReport.compute(data, 2.0);
             assertEquals(0, report.overall().pairs(), "nothing to compare until you code");
+            assertEquals(3, report.waiting().recordings().size());
         }
         DemoStudy.Installed again = DemoStudy.ensure(home, Clock.systemUTC(), Progress.NONE);
         assertEquals(demo, again, "made once, then reused");

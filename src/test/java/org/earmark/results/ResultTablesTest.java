@@ -32,7 +32,7 @@ class ResultTablesTest {
                 "a", List.of(new Event(a, "R-AAAA", "OFQ", 12_345, null, "", made, made, false),
                         new Event(b, "R-AAAA", "CASE", 0, 300_000L, "whole case, \"quoted\"", made, edited, false)),
                 "b", List.of(new Event(c, "R-AAAA", "TASK", 7, null, "", edited, edited, false)))));
-        StudyData data = new StudyData("S", "Study", CODEBOOK, Map.of(), List.of(), events, Map.of(), Map.of());
+        StudyData data = new StudyData("S", "Study", CODEBOOK, Map.of(), List.of(), events, Map.of(), Map.of(), Map.of());
 
         Table table = ResultTables.events(data);
         assertEquals(List.of("recording", "coder", "event_id", "code", "start_s", "end_s", "note", "created_at",

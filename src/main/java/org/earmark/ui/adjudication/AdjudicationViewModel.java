@@ -131,7 +131,7 @@ public final class AdjudicationViewModel {
         start(background.job(MessageFormat.format(text.getString("adjudication.job.reading"), id), p -> study.call(s -> {
             StudyRecording r = s.recordings().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             StudyData data = StudyData.load(s);
-            return new Loaded(r, data.assignedCoders(id), data.events().getOrDefault(id, Map.of()),
+            return new Loaded(r, data.codedBy(id), data.events().getOrDefault(id, Map.of()),
                     data.ratings().getOrDefault(id, Map.of()));
         })), text.getString("adjudication.error.load"), this::show);
     }

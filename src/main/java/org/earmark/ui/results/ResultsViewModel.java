@@ -157,14 +157,25 @@ public final class ResultsViewModel {
     private void show(Snapshot s) {
         AgreementReport r = s.agreement();
         var o = r.overall();
+        String summaryText;
         if (r.recordings().isEmpty()) {
-            agreementSummary.set(text.getString("results.agreement.none"));
+            summaryText = text.getString(r.waiting().recordings().isEmpty() ? "results.agreement.none"
+                    : "results.agreement.noneYet");
         } else {
-            agreementSummary.set(MessageFormat.format(text.getString("results.agreement.summary"),
+            summaryText = MessageFormat.format(text.getString("results.agreement.summary"),
                     r.recordings().size(), String.join(", ", r.coders()),
                     String.format(Locale.ROOT, "%.1f", r.toleranceS()), o.pairs() + o.unpaired(), o.pairs(),
-                    o.agreed(), o.unpaired()));
+                    o.agreed(), o.unpaired());
         }
+        if (!r.waiting().recordings().isEmpty()) {
+            summaryText += " " + MessageFormat.format(text.getString("results.agreement.awaiting"),
+                    r.waiting().recordings().size(), String.join(", ", r.waiting().recordings()));
+        }
+        if (!r.waiting().notDone().isEmpty()) {
+            summaryText += " " + MessageFormat.format(text.getString("results.agreement.notDone"),
+                    r.waiting().notDone().size(), String.join(", ", r.waiting().notDone()));
+        }
+        agreementSummary.set(summaryText);
         overall.setAll(List.of(
                 new ResultRows.Stat(text.getString("results.stat.pairs"), Long.toString(o.pairs())),
                 new ResultRows.Stat(text.getString("results.stat.agreed"), Long.toString(o.agreed())),
