@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.earmark.audio.AudioProbe;
 import org.earmark.codebook.Codebook;
 import org.earmark.core.Progress;
 import org.earmark.model.Recording;
@@ -29,6 +30,12 @@ public final class SoloCoderFile {
     @FunctionalInterface
     public interface DurationProbe {
         Long durationMs(Path audio) throws Exception;
+
+        /**
+         * From the container headers, in Java (WAV, MP3, M4A): a file that is not audio Earmark can code is refused
+         * with a message naming it, before any coder file is made.
+         */
+        DurationProbe FROM_HEADERS = audio -> AudioProbe.probe(audio).durationMs();
     }
 
     /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */

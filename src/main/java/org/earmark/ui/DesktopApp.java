@@ -26,7 +26,6 @@ import org.earmark.ui.common.ErrorReporter;
 import org.earmark.ui.common.Settings;
 import org.earmark.ui.main.MainViewModel;
 import org.earmark.ui.main.MainWindow;
-import org.earmark.ui.newfile.AudioDurations;
 import org.earmark.ui.newfile.NewFileCreator;
 import org.earmark.ui.player.FxMediaPlayer;
 import org.earmark.ui.player.PlayerFactory;
@@ -51,7 +50,8 @@ public final class DesktopApp extends Application {
 
         public static Services standard(Background background, Preferences preferences) {
             return new Services(background, new Settings(preferences), FxMediaPlayer::open, System::nanoTime,
-                    new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC(), AppDirs::dataHome,
+                    new DecoderPeaksSource(), SoloCoderFile.DurationProbe.FROM_HEADERS, Clock.systemUTC(),
+                    AppDirs::dataHome,
                     Executors.newSingleThreadScheduledExecutor(r -> {
                         Thread t = new Thread(r, "earmark-backups");
                         t.setDaemon(true);

@@ -51,6 +51,20 @@ class SoloCoderFileTest {
         }
     }
 
+    /** A text file named .wav once gave "Unexpected error (UnsupportedAudioFileException) … a bug in Earmark". */
+    @Test
+    void aFileThatIsNotAudioIsRefusedByNameAndNoCoderFileIsMade() throws Exception {
+        Path fake = Files.writeString(dir.resolve("fake.wav"), "just some text, not a recording");
+        Path target = dir.resolve("mine.earmark");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.earmark.core.EarmarkException.class,
+                () -> SoloCoderFile.create(target, "ann", TestFiles.CODEBOOK, List.of(fake),
+                        SoloCoderFile.DurationProbe.FROM_HEADERS, new TestClock(), new Random(7), Progress.NONE));
+        assertEquals(org.earmark.core.EarmarkException.Kind.BAD_INPUT, e.kind());
+        assertTrue(e.getMessage().contains("fake.wav"), e.getMessage());
+        assertFalse(Files.exists(target));
+        assertEquals("just some text, not a recording", Files.readString(fake));
+    }
+
     @Test
     void idsAvoidCharactersThatLookAlike() {
         Random random = new Random(1);

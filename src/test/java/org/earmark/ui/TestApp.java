@@ -8,12 +8,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
+import org.earmark.session.SoloCoderFile;
 import org.earmark.ui.coding.timeline.DecoderPeaksSource;
 import org.earmark.ui.common.Background;
 import org.earmark.ui.common.Settings;
 import org.earmark.ui.main.MainViewModel;
 import org.earmark.ui.main.MainWindow;
-import org.earmark.ui.newfile.AudioDurations;
 import org.earmark.ui.player.FxMediaPlayer;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,7 +42,8 @@ public final class TestApp {
         Background background = Background.forFx();
         Preferences prefs = freshPreferences();
         return show(stage, background, prefs, new DesktopApp.Services(background, new Settings(prefs),
-                FxMediaPlayer::open, nanoTime, new DecoderPeaksSource(), new AudioDurations(), Clock.systemUTC()));
+                FxMediaPlayer::open, nanoTime, new DecoderPeaksSource(), SoloCoderFile.DurationProbe.FROM_HEADERS,
+                Clock.systemUTC()));
     }
 
     private static TestApp show(Stage stage, Background background, Preferences prefs, DesktopApp.Services services) {
