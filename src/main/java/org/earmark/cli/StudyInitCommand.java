@@ -47,7 +47,8 @@ final class StudyInitCommand implements Callable<Integer> {
             out.printf("Study \"%s\" created in %s (%s)%n", study.name(), dir, study.id());
             out.printf("  %d recordings anonymised into %s; codebook %s%n", study.recordings().size(),
                     dir.resolve("audio"), study.codebook());
-            out.printf("  next: earmark study assign %s --coders a,b --double-code 0.3 --seed 1%n", dir);
+            out.printf("  next: earmark study assign %s --coders a,b --double-code 0.3 --seed 1%n",
+                    Cli.quoted(dir.toString()));
         }
         return Failures.EXIT_OK;
     }

@@ -86,6 +86,25 @@ class HelpOptionTest {
         }
     }
 
+    /** A double-clicked audio file or a study folder given as the one argument: say what it is, not "Unmatched". */
+    @org.junit.jupiter.api.Test
+    void anExistingFileThatIsNotACommandIsNamedForWhatItIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path wav = java.nio.file.Files.writeString(dir.resolve("session 1.wav"), "RIFF");
+        CliRun audio = CliRun.of(wav.toString());
+        assertEquals(org.earmark.core.Failures.EXIT_BAD_INPUT, audio.exitCode(), audio.toString());
+        assertTrue(audio.err().contains("session 1.wav is not a coder file (.earmark) or package")
+                && audio.err().contains("New from audio files") && !audio.err().contains("Unmatched"), audio.toString());
+        java.nio.file.Path study = java.nio.file.Files.createDirectories(dir.resolve("my study"));
+        java.nio.file.Files.writeString(org.earmark.study.StudyFolder.studyFile(study), "");
+        CliRun folder = CliRun.of(study.toString());
+        assertTrue(folder.err().contains("is a study folder") && folder.err().contains("Open study folder"),
+                folder.toString());
+        assertTrue(folder.err().contains("earmark study status '" + study + "'"), folder.toString());
+        CliRun unknown = CliRun.of("no-such-command");
+        assertTrue(unknown.err().contains("Unmatched argument"), "a typo stays picocli's message: " + unknown);
+    }
+
     @org.junit.jupiter.api.Test
     void theHintAfterAMistakeWorks() {
         CliRun wrong = CliRun.of("study", "export");
