@@ -92,9 +92,13 @@ public final class AllocationCsv {
         }
     }
 
-    /** The name a row is matched by: the last part of the path, whichever separator was used. */
+    /**
+     * The name a row is matched by: the last part of the path, whichever separator was used, in Unicode normal form
+     * C. macOS hands out file names decomposed ("e" + combining diaeresis) while a CSV typed elsewhere has the
+     * composed "ë": the same name to the researcher, two strings to Java.
+     */
     public static String fileName(String file) {
         String s = file.replace('\\', '/');
-        return s.substring(s.lastIndexOf('/') + 1);
+        return java.text.Normalizer.normalize(s.substring(s.lastIndexOf('/') + 1), java.text.Normalizer.Form.NFC);
     }
 }

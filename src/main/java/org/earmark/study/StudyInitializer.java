@@ -105,7 +105,14 @@ public final class StudyInitializer {
         int n = 0;
         for (Path file : request.audio()) {
             progress.checkCancelled();
-            String name = file.getFileName().toString();
+            if (Files.isDirectory(file)) {
+                throw EarmarkException.badInput(file + " is a folder; give the audio files in it (for example "
+                        + file + "/*.mp3).");
+            }
+            if (!Files.exists(file)) {
+                throw EarmarkException.badInput(file + ": no such file.");
+            }
+            String name = AllocationCsv.fileName(file.getFileName().toString());
             Path sameName = byName.put(name, file);
             if (sameName != null) {
                 throw EarmarkException.badInput(file + " and " + sameName + " have the same file name, so "
