@@ -19,6 +19,13 @@ public final class StudyFolder {
     /** Opens the study in a folder, with a message that says what to do when there is none. */
     public static StudyFile open(Path dir, Clock clock) {
         Path file = studyFile(dir);
+        if (Files.isRegularFile(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            throw EarmarkException.badInput(dir.getFileName().toString().equals(StudyFile.FILE_NAME)
+                    ? dir + " is the study file; give the study folder that holds it: " + parent
+                    : dir + " is a file, not a study folder: give the folder that holds " + StudyFile.FILE_NAME
+                            + " and audio/.");
+        }
         if (!Files.isDirectory(dir)) {
             throw EarmarkException.badInput("No study folder at " + dir + " (create one with 'earmark study init').");
         }

@@ -50,4 +50,18 @@ class StudyInitInputsTest {
         assertTrue(given.err().contains("Recordings folder is a folder; give the audio files in it"), given.toString());
         assertFalse(Files.exists(dir.resolve("study")), "nothing made");
     }
+
+    @Test
+    void theStudyFileOrACoderFileGivenForTheFolderIsSaidToBeOne() throws Exception {
+        Path audio = Fixture.wav(dir.resolve("a.wav"), 1, 440);
+        Run made = init(Files.writeString(dir.resolve("allocation.csv"), "file,arm\na.wav,A\n"), audio);
+        assertEquals(0, made.exitCode(), made.toString());
+        Path studyFile = dir.resolve("study").resolve("study.earmark-study");
+        Run status = Run.cli("study", "status", studyFile.toString());
+        assertEquals(Failures.EXIT_BAD_INPUT, status.exitCode(), status.toString());
+        assertTrue(status.err().contains("is the study file; give the study folder that holds it: "
+                + dir.resolve("study")), status.toString());
+        Run other = Run.cli("study", "status", audio.toString());
+        assertTrue(other.err().contains("a.wav is a file, not a study folder"), other.toString());
+    }
 }
