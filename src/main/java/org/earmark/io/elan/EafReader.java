@@ -42,14 +42,16 @@ public final class EafReader {
     }
 
     /** @param file names the file in messages */
-    public static EafFile read(Path file, InputStream in) {
+    public static EafFile read(Path file, InputStream in) throws IOException {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own parser, whatever else is on the classpath
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         XMLStreamReader xml = null;
         try {
-            xml = factory.createXMLStreamReader(in);
+            // Decoded here: on bytes that are not in the file's encoding, the JDK's parser prints "[Fatal Error] …"
+            // to the console itself, over the one-line message the user is owed.
+            xml = factory.createXMLStreamReader(new java.io.StringReader(XmlText.decode(file, in.readAllBytes())));
             return parse(file, xml);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();

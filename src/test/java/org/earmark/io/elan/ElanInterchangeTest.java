@@ -313,6 +313,33 @@ class ElanInterchangeTest {
                 + " RISK, TASK, REFL, OTHQ, CASE). Nothing was imported.", importProblem(eaf(SLOTS, "")));
     }
 
+    /**
+     * Bytes that are not in the file's encoding (a WAV renamed .eaf, a Latin-1 file declared UTF-8) are refused in one
+     * line; the JDK's parser used to print "[Fatal Error] …" to the console first.
+     */
+    @Test
+    void bytesNotInTheFilesEncodingAreRefusedWithoutTheParsersOwnConsoleOutput() throws Exception {
+        Path file = dir.resolve("R-2MXD.eaf");
+        java.io.PrintStream console = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (CoderFile f = TestFiles.create(dir.resolve("enc.earmark"))) {
+            Files.write(file, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ANNOTATION_DOCUMENT>caf\u00e9")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(file + " line 2: not UTF-8 text (byte 64 of the file), so not an XML file Earmark can read.",
+                    problem(() -> ElanInterchange.read(f, file, ImportOptions.DEFAULT)));
+            Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '<', 0, 'a', 0, (byte) 0x00, (byte) 0xD8});
+            assertTrue(problem(() -> ElanInterchange.read(f, file, ImportOptions.DEFAULT))
+                    .startsWith(file + " line 1: not UTF-16LE text"));
+            // A UTF-16 file with its byte-order mark is read.
+            Files.write(file, ("\uFEFF" + eaf(SLOTS, "")).getBytes(StandardCharsets.UTF_16LE));
+            assertTrue(problem(() -> ElanInterchange.read(f, file, ImportOptions.DEFAULT)).contains("no tier is named"));
+        } finally {
+            System.setErr(console);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void badAnnotationsAreAllReportedAndNothingIsImported() throws Exception {
         String message = importProblem(eaf(SLOTS,
