@@ -294,10 +294,24 @@ public final class Database implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
             String verdict = rs.next() ? rs.getString(1) : "no answer";
             if (!"ok".equals(verdict)) {
-                throw new EarmarkException(Kind.UNUSABLE_FILE, file + " is damaged (SQLite's check says: " + verdict
-                        + "). Restore it from a backup; Earmark has not changed it.");
+                throw new EarmarkException(Kind.UNUSABLE_FILE, file + " is damaged (SQLite's check says: "
+                        + firstProblem(verdict) + "). Restore it from a backup; Earmark has not changed it.");
             }
         }
+    }
+
+    /**
+     * The first problem of SQLite's report and how many more: a damaged file can list a line for every page, which
+     * buried the one line a user needs under dozens.
+     */
+    static String firstProblem(String verdict) {
+        java.util.List<String> lines = verdict.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("*** in database")).toList();
+        if (lines.isEmpty()) {
+            return verdict.strip();
+        }
+        return lines.get(0) + (lines.size() == 1 ? "" : " and " + (lines.size() - 1) + " more problem"
+                + (lines.size() == 2 ? "" : "s"));
     }
 
     private void migrate(Schema schema, int from, boolean keepCopy) throws SQLException {

@@ -23,6 +23,18 @@ class UnusableFileTest {
     @TempDir
     Path dir;
 
+    /** A damaged file's check lists a line per page; the message keeps the first and counts the rest. */
+    @Test
+    void aLongIntegrityReportIsOneLine() {
+        String report = "*** in database main ***\nTree 14 page 14: btreeInitPage() returns error code 11\n"
+                + "Tree 13 page 13: btreeInitPage() returns error code 11\nPage 8: never used\nPage 15: never used";
+        assertEquals("Tree 14 page 14: btreeInitPage() returns error code 11 and 3 more problems",
+                Database.firstProblem(report));
+        assertEquals("Page 8: never used", Database.firstProblem("Page 8: never used"));
+        assertEquals("row 3 missing from index x and 1 more problem",
+                Database.firstProblem("row 3 missing from index x\nrow 4 missing from index x"));
+    }
+
     @Test
     void aJpegRenamedToEarmark() throws Exception {
         Path file = dir.resolve("photo.earmark");
