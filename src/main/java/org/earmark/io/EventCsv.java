@@ -40,7 +40,14 @@ public final class EventCsv {
             }
             values = records.get(0).toList();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw EarmarkException.badInput("not valid CSV (" + e.getMessage() + ")");
+            // commons-csv wraps its reason in an UncheckedIOException whose message starts with a class name.
+            Throwable reason = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            String why = reason.getMessage() == null ? "unreadable" : reason.getMessage();
+            if (why.contains("EOF reached before encapsulated token finished")) {
+                throw EarmarkException.badInput("not valid CSV: a quoted value is not closed on this line (each event"
+                        + " is one line, so a note cannot hold a line break)");
+            }
+            throw EarmarkException.badInput("not valid CSV (" + why + ")");
         } catch (IllegalArgumentException e) {
             throw EarmarkException.badInput(e.getMessage());
         }
