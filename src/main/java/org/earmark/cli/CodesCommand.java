@@ -15,6 +15,7 @@ import org.earmark.core.AtomicFiles;
 import org.earmark.io.EventCsv;
 import org.earmark.io.elan.ElanInterchange;
 import org.earmark.io.interchange.ImportOptions;
+import org.earmark.io.interchange.ImportPlan;
 import org.earmark.io.praat.PraatInterchange;
 import org.earmark.model.Event;
 import org.earmark.model.NewEvent;
@@ -124,8 +125,12 @@ final class CodesCommand implements Runnable {
                 List<NewEvent> events = source.csv != null ? EventCsv.read(source.csv)
                         : source.eaf != null ? ElanInterchange.read(coderFile, source.eaf, options)
                         : PraatInterchange.read(coderFile, source.textgrid, options);
-                List<Event> saved = coderFile.addAll(events, from.getFileName().toString());
-                spec.commandLine().getOut().printf("imported %d events from %s into %s%n", saved.size(), from, file);
+                ImportPlan plan = ImportPlan.of(coderFile, events);
+                List<Event> saved = plan.added().isEmpty() ? List.of()
+                        : coderFile.addAll(plan.added(), from.getFileName().toString());
+                spec.commandLine().getOut().printf("imported %d events from %s into %s%s%n", saved.size(), from, file,
+                        plan.present() == 0 ? "" : " (" + plan.present() + " of its events " + (plan.present() == 1
+                                ? "was" : "were") + " in the coder file already and left out)");
             }
             return Failures.EXIT_OK;
         }
