@@ -128,7 +128,8 @@ final class CodesCommand implements Runnable {
                 ImportPlan plan = ImportPlan.of(coderFile, events);
                 List<Event> saved = plan.added().isEmpty() ? List.of()
                         : coderFile.addAll(plan.added(), from.getFileName().toString());
-                spec.commandLine().getOut().printf("imported %d events from %s into %s%s%n", saved.size(), from, file,
+                spec.commandLine().getOut().printf("imported %d event%s from %s into %s%s%n", saved.size(),
+                        saved.size() == 1 ? "" : "s", from, file,
                         plan.present() == 0 ? "" : " (" + plan.present() + " of its events " + (plan.present() == 1
                                 ? "was" : "were") + " in the coder file already and left out)");
             }

@@ -37,7 +37,7 @@ class CodesImportTwiceTest {
         Files.writeString(csv, "recording,code,start_s,end_s,note\n" + recording + ",OFQ,1.5,,\n"
                 + recording + ",OFQ,3,,\n");
         CliRun more = CliRun.of("codes", "import", coderFile.toString(), "--csv", csv.toString());
-        assertTrue(more.out().contains("imported 1 events") && more.out().contains("(1 of its events was in"),
+        assertTrue(more.out().contains("imported 1 event from") && more.out().contains("(1 of its events was in"),
                 more.toString());
         try (CoderFile f = CoderFile.open(coderFile)) {
             assertEquals(3, f.events(recording).size());
