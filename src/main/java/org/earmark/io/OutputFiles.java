@@ -99,7 +99,7 @@ public final class OutputFiles {
                 && head[3] == 4 && holdsCoderFile(file)) {
             return Optional.of("an Earmark package");
         }
-        return AudioProbe.formatOf(head).map(f -> "a recording (" + f.displayName() + " audio)");
+        return AudioProbe.formatOf(head).map(f -> "a recording in " + f.displayName());
     }
 
     /** Whether a zip file has a coder file at its top, as every package Earmark writes has. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.earmark.core.EarmarkException;
+import org.earmark.io.OutputFiles;
 import org.earmark.model.Recording;
 
 /**
@@ -59,5 +60,13 @@ public final class ExportTargets {
             targets.put(r, out.resolve(r.id() + extension));
         }
         return targets;
+    }
+
+    /**
+     * Refuses, before any file is written, a plan that would replace a folder, a study or coder file, a
+     * package, a recording or {@code source} itself; earlier exports of the same kind may be replaced.
+     */
+    public static void check(Map<Recording, Path> targets, OutputFiles.Output output, Path source) {
+        targets.values().forEach(target -> OutputFiles.checkFile(target, output, List.of(source)));
     }
 }
