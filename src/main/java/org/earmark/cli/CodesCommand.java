@@ -148,7 +148,8 @@ final class CodesCommand implements Runnable {
         public Integer call() {
             if (format.equals("eaf") || format.equals("textgrid")) {
                 List<Path> written;
-                try (CoderFile coderFile = CoderFile.open(file)) {
+                // Read-only as for CSV: an export that is refused (or succeeds) leaves the coder file as it was.
+                try (CoderFile coderFile = CoderFile.openReadOnly(file)) {
                     written = format.equals("eaf") ? ElanInterchange.export(coderFile, out)
                             : PraatInterchange.export(coderFile, out);
                 }
