@@ -65,6 +65,11 @@ public final class OutputFiles {
         if (!Files.exists(target)) {
             return;
         }
+        if (!Files.isRegularFile(target)) {
+            // Reading a pipe to see what it holds would wait for ever; nothing is exported to a device.
+            throw EarmarkException.badInput(target + " is not a regular file; give a file name for "
+                    + output.description() + ".");
+        }
         Optional<String> holds = precious(target, output);
         if (holds.isEmpty() && isOneOf(target, inputs)) {
             holds = Optional.of("a file this command reads");

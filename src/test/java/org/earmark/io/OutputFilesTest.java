@@ -96,6 +96,16 @@ class OutputFilesTest {
         assertDoesNotThrow(() -> OutputFiles.checkFolder(tmp.resolve("missing"), Output.CSV));
     }
 
+    @Test
+    void refusesAPipeWithoutWaitingToReadIt() throws Exception {
+        Path fifo = tmp.resolve("out.csv");
+        int made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo is not available");
+        EarmarkException e = assertThrows(EarmarkException.class,
+                () -> OutputFiles.checkFile(fifo, Output.CSV, List.of()));
+        assertEquals(fifo + " is not a regular file; give a file name for a CSV file.", e.getMessage());
+    }
+
     private static void assertRefused(Path file, Output output, String holds) throws IOException {
         byte[] before = Files.readAllBytes(file);
         EarmarkException e = assertThrows(EarmarkException.class, () -> OutputFiles.checkFile(file, output, List.of()));

@@ -63,8 +63,10 @@ class OverwriteGuardTest {
     @Test
     void studyExportWillNotReplaceStudyOrCoderFilesPackagesOrRecordings() {
         String dir = fx.studyDir().toString();
-        assertRefused(fx.studyFile(), "an Earmark study file", "study", "export", dir, "--xlsx", fx.studyFile().toString());
-        assertRefused(otherCoderFile, "an Earmark coder file", "study", "export", dir, "--xlsx", otherCoderFile.toString());
+        assertRefused(fx.studyFile(), "an Earmark study file", "study", "export", dir, "--xlsx",
+                fx.studyFile().toString());
+        assertRefused(otherCoderFile, "an Earmark coder file", "study", "export", dir, "--xlsx",
+                otherCoderFile.toString());
         assertRefused(recording, "a recording", "study", "export", dir, "--xlsx", recording.toString());
         assertRefused(annPackage, "an Earmark package", "study", "export", dir, "--xlsx", annPackage.toString());
         assertRefused(fx.studyDir(), "is a folder", "study", "export", dir, "--xlsx", fx.studyDir().toString());
