@@ -13,8 +13,8 @@ import org.earmark.model.Recording;
 
 /**
  * Where an export writes: {@code --out} is a folder that gets one file per recording, named
- * {@code R-XXXX.eaf} / {@code R-XXXX.TextGrid} (the folder is made if missing, files there are
- * replaced); or, when the coder file holds exactly one recording, {@code --out} may name the file
+ * {@code R-XXXX.eaf} / {@code R-XXXX.TextGrid} (the folder is made if missing, earlier exports there
+ * are replaced, anything else {@link #check} refuses); or, when the coder file holds exactly one recording, {@code --out} may name the file
  * itself by ending in the format's extension.
  */
 public final class ExportTargets {
