@@ -2,6 +2,7 @@ package org.earmark.audio;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.earmark.core.EarmarkException;
 
 /**
@@ -50,17 +51,28 @@ public final class AudioProbe {
 
     /** The format from the file's first bytes (the extension may lie); a clear refusal for anything else. */
     static AudioFormat identify(FileBytes file) {
-        byte[] head = file.readBytes(0, 64);
+        byte[] head = file.readBytes(0, HEAD);
+        return formatOf(head).orElseThrow(() -> refusal(file, head));
+    }
+
+    /** How many first bytes of a file {@link #formatOf} wants to see. */
+    public static final int HEAD = 64;
+
+    /**
+     * The format a file's first bytes (up to {@link #HEAD}) announce, without checking the rest; empty for anything
+     * else. Also used to keep an export from overwriting a recording.
+     */
+    public static Optional<AudioFormat> formatOf(byte[] head) {
         if (starts(head, "RIFF") && head.length >= 12 && at(head, 8, "WAVE")) {
-            return AudioFormat.WAV;
+            return Optional.of(AudioFormat.WAV);
         }
         if (Mp4Layout.looksLikeMp4(head)) {
-            return AudioFormat.M4A;
+            return Optional.of(AudioFormat.M4A);
         }
         if (Mp3Scanner.looksLikeMp3(head)) {
-            return AudioFormat.MP3;
+            return Optional.of(AudioFormat.MP3);
         }
-        throw refusal(file, head);
+        return Optional.empty();
     }
 
     private static EarmarkException refusal(FileBytes file, byte[] head) {

@@ -2,16 +2,13 @@ package org.earmark.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.Failures;
-import org.earmark.core.AtomicFiles;
 import org.earmark.io.EventCsv;
 import org.earmark.io.elan.ElanInterchange;
 import org.earmark.io.interchange.ImportOptions;
@@ -157,7 +154,8 @@ final class CodesCommand implements Runnable {
         public Integer call() {
             if (format.equals("eaf") || format.equals("textgrid")) {
                 List<Path> written;
-                try (CoderFile coderFile = CoderFile.open(file)) {
+                // Read-only as for CSV: an export that is refused (or succeeds) leaves the coder file as it was.
+                try (CoderFile coderFile = CoderFile.openReadOnly(file)) {
                     written = format.equals("eaf") ? ElanInterchange.export(coderFile, out)
                             : PraatInterchange.export(coderFile, out);
                 }
@@ -171,11 +169,7 @@ final class CodesCommand implements Runnable {
             try (CoderFile coderFile = CoderFile.openReadOnly(file)) {
                 events = coderFile.recordings().stream().flatMap(r -> coderFile.events(r.id()).stream()).toList();
             }
-            AtomicFiles.write(out, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                EventCsv.write(events, writer);
-                writer.flush();
-            });
+            EventCsv.writeFile(events, out, file);
             spec.commandLine().getOut().printf("wrote %d events to %s%n", events.size(), out);
             return Failures.EXIT_OK;
         }

@@ -167,9 +167,12 @@ final class StudyResultsCommands {
         @Override
         public Integer call() {
             List<Table> tables;
+            Path studyFile;
             try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
                 tables = ResultTables.build(study, tolerance, Clock.systemUTC().instant());
+                studyFile = study.path();
             }
+            TableWriters.checkExport(xlsx, csvDir, tables, List.of(studyFile));
             TableWriters.xlsx(xlsx, tables, AppVersion.current());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("wrote %s (%s)%n", xlsx, String.join(", ", tables.stream().map(Table::name).toList()));

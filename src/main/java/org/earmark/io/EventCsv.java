@@ -1,12 +1,14 @@
 package org.earmark.io;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.earmark.core.AtomicFiles;
 import org.earmark.core.EarmarkException;
 import org.earmark.model.Event;
 import org.earmark.model.NewEvent;
@@ -137,6 +140,19 @@ public final class EventCsv {
                     e.endMs() == null ? "" : seconds(e.endMs()), e.note());
         }
         printer.flush();
+    }
+
+    /**
+     * Writes the events to the file {@code out} atomically ({@code codes export --format csv}), after
+     * refusing a target that holds a study or coder file, a package, a recording or {@code source}.
+     */
+    public static void writeFile(List<Event> events, Path out, Path source) {
+        OutputFiles.checkFile(out, OutputFiles.Output.CSV, List.of(source));
+        AtomicFiles.write(out, stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            write(events, writer);
+            writer.flush();
+        });
     }
 
     /** Milliseconds as seconds with three decimals and a point, whatever the locale. */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,7 +29,21 @@ public final class TableWriters {
     private TableWriters() {
     }
 
+    /**
+     * Refuses, before anything is written, an export of {@code tables} to {@code xlsx} and (if not
+     * null) {@code csvDir} that would replace a folder, a study or coder file, a package, a recording
+     * or one of {@code inputs}; {@link #xlsx} and {@link #csv} check their own targets too, but only
+     * this check keeps the workbook from being written when the CSV folder is then refused.
+     */
+    public static void checkExport(Path xlsx, Path csvDir, List<Table> tables, Collection<Path> inputs) {
+        OutputFiles.checkFile(xlsx, OutputFiles.Output.WORKBOOK, inputs);
+        if (csvDir != null) {
+            checkCsv(csvDir, tables, inputs);
+        }
+    }
+
     public static void xlsx(Path file, List<Table> tables, String appVersion) {
+        OutputFiles.checkFile(file, OutputFiles.Output.WORKBOOK, List.of());
         AtomicFiles.write(file, out -> {
             Workbook workbook = new Workbook(out, "Earmark", normaliseVersion(appVersion));
             workbook.setCompressionLevel(COMPRESSION_LEVEL);
@@ -41,9 +56,10 @@ public final class TableWriters {
 
     /** Writes {@code dir/<table name>.csv} for each table. */
     public static List<Path> csv(Path dir, List<Table> tables) {
+        checkCsv(dir, tables, List.of());
         List<Path> written = new ArrayList<>();
         for (Table table : tables) {
-            Path file = dir.resolve(table.name().toLowerCase(Locale.ROOT) + ".csv");
+            Path file = csvFile(dir, table);
             AtomicFiles.write(file, out -> {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
                 CSVPrinter printer = new CSVPrinter(writer, CsvFiles.FOR_WRITING);
@@ -58,6 +74,17 @@ public final class TableWriters {
             written.add(file);
         }
         return written;
+    }
+
+    private static void checkCsv(Path dir, List<Table> tables, Collection<Path> inputs) {
+        OutputFiles.checkFolder(dir, OutputFiles.Output.CSV);
+        for (Table table : tables) {
+            OutputFiles.checkFile(csvFile(dir, table), OutputFiles.Output.CSV, inputs);
+        }
+    }
+
+    private static Path csvFile(Path dir, Table table) {
+        return dir.resolve(table.name().toLowerCase(Locale.ROOT) + ".csv");
     }
 
     /** One CSV record per row; numbers as {@link #plain(double)} writes them. */

@@ -18,6 +18,7 @@ import org.earmark.audio.Peaks;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.Progress;
 import org.earmark.core.AtomicFiles;
+import org.earmark.io.OutputFiles;
 import org.earmark.model.Assignment;
 import org.earmark.model.Recording;
 import org.earmark.model.StudyRecording;
@@ -53,6 +54,9 @@ public final class Packager {
             throw EarmarkException.badInput("\"" + coder + "\" is not a coder of this study (coders: " + study.coders()
                     + "); run 'earmark study assign' first.");
         }
+        List<Path> inputs = new ArrayList<>(List.of(study.path()));
+        study.recordings().forEach(r -> inputs.add(studyDir.resolve(r.audioFile())));
+        OutputFiles.checkFile(out, OutputFiles.Output.PACKAGE, inputs);
         Map<String, StudyRecording> byId = study.recordings().stream()
                 .collect(Collectors.toMap(StudyRecording::id, r -> r));
         List<Assignment> mine = study.assignments().stream().filter(a -> a.coder().equals(coder))

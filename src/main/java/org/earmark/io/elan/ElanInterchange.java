@@ -18,6 +18,7 @@ import org.earmark.codebook.Codebook;
 import org.earmark.codebook.EventCode;
 import org.earmark.core.EarmarkException;
 import org.earmark.core.AtomicFiles;
+import org.earmark.io.OutputFiles;
 import org.earmark.io.interchange.EventCollector;
 import org.earmark.io.interchange.ExportTargets;
 import org.earmark.io.interchange.ImportOptions;
@@ -57,6 +58,7 @@ public final class ElanInterchange {
      */
     public static List<Path> export(CoderFile coderFile, Path out, Clock clock) {
         Map<Recording, Path> targets = ExportTargets.plan(out, coderFile.recordings(), EXTENSION, coderFile.path());
+        ExportTargets.check(targets, OutputFiles.Output.ELAN, coderFile.path());
         Path coderDir = coderFile.path().toAbsolutePath().getParent();
         Map<Path, byte[]> documents = new LinkedHashMap<>();
         targets.forEach((recording, target) -> {

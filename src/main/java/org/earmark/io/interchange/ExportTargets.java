@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.earmark.core.EarmarkException;
+import org.earmark.io.OutputFiles;
 import org.earmark.model.Recording;
 
 /**
  * Where an export writes: {@code --out} is a folder that gets one file per recording, named
- * {@code R-XXXX.eaf} / {@code R-XXXX.TextGrid} (the folder is made if missing, files there are
- * replaced); or, when the coder file holds exactly one recording, {@code --out} may name the file
+ * {@code R-XXXX.eaf} / {@code R-XXXX.TextGrid} (the folder is made if missing, earlier exports there
+ * are replaced, anything else {@link #check} refuses); or, when the coder file holds exactly one recording, {@code --out} may name the file
  * itself by ending in the format's extension.
  */
 public final class ExportTargets {
@@ -59,5 +60,13 @@ public final class ExportTargets {
             targets.put(r, out.resolve(r.id() + extension));
         }
         return targets;
+    }
+
+    /**
+     * Refuses, before any file is written, a plan that would replace a folder, a study or coder file, a
+     * package, a recording or {@code source} itself; earlier exports of the same kind may be replaced.
+     */
+    public static void check(Map<Recording, Path> targets, OutputFiles.Output output, Path source) {
+        targets.values().forEach(target -> OutputFiles.checkFile(target, output, List.of(source)));
     }
 }

@@ -16,6 +16,7 @@ import org.earmark.codebook.CodeKind;
 import org.earmark.codebook.Codebook;
 import org.earmark.codebook.EventCode;
 import org.earmark.core.AtomicFiles;
+import org.earmark.io.OutputFiles;
 import org.earmark.io.interchange.EventCollector;
 import org.earmark.io.interchange.ExportTargets;
 import org.earmark.io.interchange.ImportOptions;
@@ -46,6 +47,7 @@ public final class PraatInterchange {
      */
     public static List<Path> export(CoderFile coderFile, Path out) {
         Map<Recording, Path> targets = ExportTargets.plan(out, coderFile.recordings(), EXTENSION, coderFile.path());
+        ExportTargets.check(targets, OutputFiles.Output.TEXTGRID, coderFile.path());
         Map<Path, byte[]> documents = new LinkedHashMap<>();
         targets.forEach((recording, target) -> {
             TextGrid grid = TextGridWriter.build(coderFile.codebook(), recording, coderFile.events(recording.id()));

@@ -291,6 +291,8 @@ public final class ResultsViewModel {
         Background.Job<List<Path>> newJob = background.job(text.getString("results.job.exporting"), p -> {
             p.update(0.05, text.getString("results.job.exportTables"));
             List<Table> tables = study.call(s -> ResultTables.build(s, tol, clock.instant()));
+            Path studyFile = study.call(StudyFile::path);
+            TableWriters.checkExport(xlsx, csvDir, tables, List.of(studyFile));
             p.checkCancelled();
             p.update(0.5, MessageFormat.format(text.getString("results.job.exportWriting"), xlsx.getFileName()));
             TableWriters.xlsx(xlsx, tables, AppVersion.current());

@@ -1,5 +1,6 @@
 package org.earmark.ui.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,25 @@ class ResultsViewModelTest {
             assertEquals(5, files.count());
         }
         assertTrue(model.statusProperty().get().startsWith("Exported 6 files"), model.statusProperty().get());
+    }
+
+    @Test
+    void exportRefusesToReplaceTheStudyFileAndWritesNothingWhenTheCsvFolderIsAFile() throws Exception {
+        Path studyFile = study.call(StudyFile::path);
+        byte[] before = Files.readAllBytes(studyFile);
+        model.export(studyFile, null);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains(studyFile + " is an Earmark study file"), errors.toString());
+        assertArrayEquals(before, Files.readAllBytes(studyFile));
+
+        errors.clear();
+        Path xlsx = tmp.resolve("results.xlsx");
+        Path notAFolder = Files.writeString(tmp.resolve("csv"), "notes");
+        model.export(xlsx, notAFolder);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains(notAFolder + " is a file, not a folder"), errors.toString());
+        assertFalse(Files.exists(xlsx), "nothing is written when any target is refused");
+        assertEquals("notes", Files.readString(notAFolder));
     }
 
     /** Every text the model hands to the view. */
