@@ -14,9 +14,18 @@ public final class Hashes {
     private Hashes() {
     }
 
+    /** A fresh SHA-256 digest, for hashing a stream as it is copied. */
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = sha256Digest();
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
@@ -26,8 +35,6 @@ public final class Hashes {
             throw EarmarkException.badInput("File not found: " + file);
         } catch (IOException e) {
             throw new EarmarkException(EarmarkException.Kind.IO, "Could not read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

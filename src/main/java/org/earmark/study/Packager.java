@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.earmark.audio.Peaks;
 import org.earmark.core.EarmarkException;
+import org.earmark.core.Hashes;
 import org.earmark.core.Progress;
 import org.earmark.core.AtomicFiles;
 import org.earmark.io.OutputFiles;
@@ -68,6 +72,10 @@ public final class Packager {
         for (int i = 0; i < mine.size(); i++) {
             StudyRecording r = byId.get(mine.get(i).recordingId());
             recordings.add(new Recording(r.id(), i, r.sha256(), r.durationMs(), r.audioFile()));
+            if (!Files.isRegularFile(studyDir.resolve(r.audioFile()))) {
+                throw EarmarkException.badInput("The study's recording " + r.id() + " is missing: there is no "
+                        + studyDir.resolve(r.audioFile()) + " (moved or deleted?). Put it back; no package was written.");
+            }
         }
         Path work = null;
         try {
@@ -94,7 +102,7 @@ public final class Packager {
                     add(zip, coderPath.getFileName().toString(), coderPath);
                     for (Recording r : recordings) {
                         progress.checkCancelled();
-                        add(zip, r.audioFile(), studyDir.resolve(r.audioFile()));
+                        addRecording(zip, r, studyDir.resolve(r.audioFile()));
                     }
                 }
             });
@@ -109,14 +117,30 @@ public final class Packager {
         }
     }
 
-    private static void add(ZipOutputStream zip, String name, Path file) throws IOException {
+    /** Copies a file into the package; returns its SHA-256, taken on the way. */
+    private static String add(ZipOutputStream zip, String name, Path file) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTime(FIXED_ENTRY_TIME);
         zip.putNextEntry(entry);
-        try (InputStream in = Files.newInputStream(file)) {
+        MessageDigest sha256 = Hashes.sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
             in.transferTo(zip);
         }
         zip.closeEntry();
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * A recording must still be the audio the study recorded: a damaged or replaced file would otherwise be coded,
+     * while the coder's file still carried the study's checksum.
+     */
+    private static void addRecording(ZipOutputStream zip, Recording r, Path file) throws IOException {
+        String actual = add(zip, r.audioFile(), file);
+        if (!actual.equalsIgnoreCase(r.sha256())) {
+            throw EarmarkException.badInput(file + " is not the recording " + r.id() + " the study was set up with"
+                    + " (its SHA-256 is " + actual + ", the study recorded " + r.sha256() + "): damaged or replaced."
+                    + " Restore it from your copy of the study; no package was written.");
+        }
     }
 
     private static void deleteTree(Path dir) {
