@@ -41,6 +41,11 @@ final class StudyPackageCommand implements Callable<Integer> {
                     Clock.systemUTC(), Progress.NONE);
             spec.commandLine().getOut().printf("Package for %s written to %s: %d recordings (coder file %s)%n",
                     coder, out, result.recordings(), result.coderFileId());
+            if (result.carriedOver() > 0) {
+                spec.commandLine().getOut().printf("  it starts with the %d events of %s already merged into the study,"
+                        + " so merging this file or the earlier one will not count them twice%n", result.carriedOver(),
+                        coder);
+            }
         }
         return Failures.EXIT_OK;
     }

@@ -271,6 +271,25 @@ public final class CoderFile implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes in, as one action, a coder's work that the study already holds (a re-issued package): events with their
+     * ids, times and tombstones as stored, so that merging this file, or the coder's earlier one, meets the same
+     * events again instead of adding copies; and ratings and statuses, per recording.
+     */
+    public void carryOver(List<Event> events, Map<String, Map<String, Integer>> ratings,
+            Map<String, RecordingStatus> statuses) {
+        for (Event e : events) {
+            recording(e.recordingId());
+        }
+        Instant now = now();
+        db.write(c -> {
+            CoderFileSql.carryOver(c, events, ratings, statuses, now, coder);
+            return null;
+        });
+        started.addAll(statuses.entrySet().stream().filter(e -> e.getValue() != RecordingStatus.NOT_STARTED)
+                .map(Map.Entry::getKey).toList());
+    }
+
     /** Stores a changed event (moved, re-coded, new note, deleted or restored); returns it as stored. */
     public Event update(Event changed) {
         validate(changed.recordingId(), changed.code(), changed.startMs(), changed.endMs());

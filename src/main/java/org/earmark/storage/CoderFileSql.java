@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.earmark.model.Event;
 import org.earmark.model.Recording;
 import org.earmark.model.RecordingStatus;
 
@@ -71,6 +73,22 @@ final class CoderFileSql {
             ps.executeUpdate();
         }
         writeStatus(c, r.id(), RecordingStatus.NOT_STARTED, now);
+    }
+
+    /** See {@link CoderFile#carryOver}. */
+    static void carryOver(Connection c, List<Event> events, Map<String, Map<String, Integer>> ratings,
+            Map<String, RecordingStatus> statuses, Instant now, String coder) throws SQLException {
+        EventSql.upsertAll(c, "events", events);
+        for (var byRecording : ratings.entrySet()) {
+            for (var rating : byRecording.getValue().entrySet()) {
+                writeRating(c, byRecording.getKey(), rating.getKey(), rating.getValue(), now);
+            }
+        }
+        for (var status : statuses.entrySet()) {
+            writeStatus(c, status.getKey(), status.getValue(), now);
+        }
+        audit(c, now, coder, "carry over", events.size() + " events, ratings of " + ratings.size()
+                + " recordings and " + statuses.size() + " statuses already merged into the study");
     }
 
     static void audit(Connection c, Instant at, String actor, String action, String detail) throws SQLException {

@@ -319,6 +319,11 @@ public final class StudyFile implements AutoCloseable {
         });
     }
 
+    /** Every event merged from a coder, tombstones included, as stored: what a re-issued package carries over. */
+    public List<Event> mergedEvents(String coder) {
+        return db.read(c -> StudySql.mergedEvents(c, coder));
+    }
+
     /** Recording → coder → the status merged from that coder's file: not_started, in_progress or done. */
     public Map<String, Map<String, String>> statuses() {
         return db.read(StudySql::statuses);

@@ -71,6 +71,21 @@ final class StudySql {
         return out;
     }
 
+    /** Every event merged from a coder, deleted ones (tombstones) included, as stored. */
+    static List<Event> mergedEvents(Connection c, String coder) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EventSql.COLUMNS + " FROM events WHERE coder = ?"
+                + " ORDER BY recording_id, start_ms, created_at, id")) {
+            ps.setString(1, coder);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EventSql.read(rs, 1));
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Event> events(Connection c, String coder, String recordingId) throws SQLException {
         List<Event> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EventSql.COLUMNS + " FROM events"

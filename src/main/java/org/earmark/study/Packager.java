@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
@@ -24,7 +26,9 @@ import org.earmark.core.Progress;
 import org.earmark.core.AtomicFiles;
 import org.earmark.io.OutputFiles;
 import org.earmark.model.Assignment;
+import org.earmark.model.Event;
 import org.earmark.model.Recording;
+import org.earmark.model.RecordingStatus;
 import org.earmark.model.StudyRecording;
 import org.earmark.storage.CoderFile;
 import org.earmark.storage.CoderFileSetup;
@@ -39,7 +43,11 @@ import org.earmark.storage.StudyFile;
 public final class Packager {
 
     /** What was written. */
-    public record Result(Path packageFile, String coder, String coderFileId, int recordings) {
+    /**
+     * @param carriedOver how many of the coder's events already merged into the study the new coder file starts with
+     *                    (a re-issued package), deleted ones included
+     */
+    public record Result(Path packageFile, String coder, String coderFileId, int recordings, int carriedOver) {
     }
 
     /** Every entry gets this time, so entry times do not tell the order in which files were made. */
@@ -82,9 +90,11 @@ public final class Packager {
             work = Files.createTempDirectory("earmark-package-");
             Path coderPath = work.resolve(coder + ".earmark");
             String fileId;
+            int carriedOver;
             try (CoderFile coderFile = CoderFile.create(coderPath, new CoderFileSetup(study.id(), study.name(), coder,
                     study.codebook(), recordings), clock)) {
                 fileId = coderFile.meta().get("file_id");
+                carriedOver = carryOver(study, coder, recordings, coderFile);
                 int n = 0;
                 for (Recording r : recordings) {
                     progress.checkCancelled();
@@ -108,13 +118,39 @@ public final class Packager {
             });
             study.recordPackage(coder, fileId);
             progress.update(1, "Package for " + coder + " written");
-            return new Result(out, coder, fileId, recordings.size());
+            return new Result(out, coder, fileId, recordings.size(), carriedOver);
         } catch (IOException e) {
             throw new EarmarkException(EarmarkException.Kind.IO, "Could not write the package for " + coder + ": "
                     + e.getMessage(), e);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /**
+     * A package made again for a coder (a lost laptop, a broken file) starts from what the study already holds of
+     * theirs on these recordings, with the same event ids: otherwise their merged work was not in the new file, and
+     * merging both files counted every event twice.
+     */
+    private static int carryOver(StudyFile study, String coder, List<Recording> recordings, CoderFile file) {
+        Set<String> ids = recordings.stream().map(Recording::id).collect(Collectors.toSet());
+        List<Event> events = study.mergedEvents(coder).stream().filter(e -> ids.contains(e.recordingId())).toList();
+        Map<String, Map<String, Integer>> ratings = new TreeMap<>();
+        study.ratings().forEach((recording, byCoder) -> {
+            if (ids.contains(recording) && byCoder.containsKey(coder)) {
+                ratings.put(recording, byCoder.get(coder));
+            }
+        });
+        Map<String, RecordingStatus> statuses = new TreeMap<>();
+        study.statuses().forEach((recording, byCoder) -> {
+            if (ids.contains(recording) && byCoder.containsKey(coder)) {
+                statuses.put(recording, RecordingStatus.fromStored(byCoder.get(coder)));
+            }
+        });
+        if (!events.isEmpty() || !ratings.isEmpty() || !statuses.isEmpty()) {
+            file.carryOver(events, ratings, statuses);
+        }
+        return events.size();
     }
 
     /** Copies a file into the package; returns its SHA-256, taken on the way. */
