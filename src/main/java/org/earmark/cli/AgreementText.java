@@ -61,9 +61,14 @@ final class AgreementText {
         }
         if (!r.spans().isEmpty()) {
             out.println();
-            out.printf("%-8s %10s %9s %8s %16s%n", "span", "1-s slices", "% agree", "kappa", "unitizing alpha");
-            r.spans().forEach((code, s) -> out.printf("%-8s %10d %9s %8s %16s%n", code, s.slices(),
-                    f(s.percentAgreement()), f(s.cohenKappa()), f(s.unitizingAlpha())));
+            out.println("Span codes: % agreement and kappa pooled over all compared 1-s slices of all recordings"
+                    + " (one 2x2 table summed over recordings and coder pairs); unitizing alpha is the mean of the"
+                    + " per-recording alphas.");
+            out.printf("%-8s %10s %16s %9s %8s %22s%n", "span", "recordings", "pooled slices", "% agree", "kappa",
+                    "mean unitizing alpha");
+            r.spans().forEach((code, s) -> out.printf("%-8s %10d %16d %9s %8s %22s%n", code, s.recordings(),
+                    s.slices(), f(s.percentAgreement()), f(s.cohenKappa()), f(s.meanUnitizingAlpha())
+                            + " (" + s.alphaRecordings() + " rec.)"));
         }
         out.println();
         out.println("n/a: undefined for these data (for example a code no coder used). Precision and recall take the"

@@ -77,9 +77,10 @@ final class ResultsJson {
             ObjectNode node = spans.putObject(code);
             node.put("recordings", s.recordings());
             node.put("slices", s.slices());
-            put(node, "slice_percent_agreement", s.percentAgreement());
-            put(node, "slice_cohen_kappa", s.cohenKappa());
-            put(node, "unitizing_alpha", s.unitizingAlpha());
+            put(node, "pooled_slice_percent_agreement", s.percentAgreement());
+            put(node, "pooled_slice_cohen_kappa", s.cohenKappa());
+            node.put("unitizing_alpha_recordings", s.alphaRecordings());
+            put(node, "mean_unitizing_alpha", s.meanUnitizingAlpha());
         });
         return MAPPER.writeValueAsString(root);
     }

@@ -15,6 +15,7 @@ import org.earmark.core.Failures;
 import org.earmark.core.TimeFormat;
 import org.earmark.model.Assignment;
 import org.earmark.model.MergeReport;
+import org.earmark.storage.CoderNames;
 import org.earmark.storage.StudyFile;
 import org.earmark.study.Assigner;
 import org.earmark.study.Merger;
@@ -65,12 +66,7 @@ final class StudyCommand implements Runnable {
         @Override
         public Integer call() {
             List<String> names = coders.stream().map(String::strip).toList();
-            for (String name : names) {
-                if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")) {
-                    throw EarmarkException.badInput("Coder name \"" + name + "\" must be letters, digits, '_', '-' or"
-                            + " '.' (it becomes a file name), at most 40 characters");
-                }
-            }
+            CoderNames.check(names); // before the study is opened: nothing is stored for a refused name
             try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
                 List<String> ids = study.recordings().stream().map(r -> r.id()).toList();
                 List<Assignment> assignments;

@@ -60,9 +60,15 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             OptionalDouble percentAgreement, OptionalDouble cohenKappa, OptionalDouble krippendorffAlpha) {
     }
 
-    /** One span code: time-slice agreement and unitizing alpha, averaged over recordings where defined. */
+    /**
+     * One span code over {@code recordings} compared recordings. Percent agreement and Cohen's kappa are pooled:
+     * computed from the 2 × 2 slice tables of every coder pair on every recording summed into one, as point
+     * codes' confusion tables are, over {@code slices} compared slices (slices × coder pairs). Unitizing alpha
+     * is not pooled: it is the unweighted mean of the per-recording alphas of the {@code alphaRecordings}
+     * recordings where it is defined (each recording is its own continuum).
+     */
     public record SpanCodeAgreement(String code, int recordings, long slices, OptionalDouble percentAgreement,
-            OptionalDouble cohenKappa, OptionalDouble unitizingAlpha) {
+            OptionalDouble cohenKappa, int alphaRecordings, OptionalDouble meanUnitizingAlpha) {
     }
 
     public static AgreementReport compute(StudyData data, double toleranceS) {
@@ -188,6 +194,7 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
             return new LinkedHashMap<>(); // no span code: every recording would be skipped below, event by event
         }
         Map<String, List<SpanAgreement.SliceScores>> slices = new TreeMap<>();
+        Map<String, java.util.Set<String>> recordingsByCode = new TreeMap<>();
         Map<String, List<Double>> alphas = new TreeMap<>();
         for (String r : compared) {
             long length = data.recordings().get(r).durationMs();
@@ -199,22 +206,22 @@ public record AgreementReport(double toleranceS, List<String> recordings, List<S
                 continue;
             }
             SpanAgreement spans = SpanAgreement.compute(byCoder, length, SpanAgreement.DEFAULT_SLICE_MS);
-            spans.sliceScores().forEach((code, list) -> slices.computeIfAbsent(code, k -> new ArrayList<>())
-                    .addAll(list));
+            spans.sliceScores().forEach((code, list) -> {
+                slices.computeIfAbsent(code, k -> new ArrayList<>()).addAll(list);
+                recordingsByCode.computeIfAbsent(code, k -> new java.util.TreeSet<>()).add(r);
+            });
             spans.unitizingAlpha().forEach((code, a) -> a.ifPresent(v -> alphas.computeIfAbsent(code,
                     k -> new ArrayList<>()).add(v)));
         }
         Map<String, SpanCodeAgreement> out = new LinkedHashMap<>();
-        slices.forEach((code, list) -> out.put(code, new SpanCodeAgreement(code, list.size(),
-                list.stream().mapToLong(SpanAgreement.SliceScores::slices).sum(),
-                mean(list.stream().map(SpanAgreement.SliceScores::percentAgreement).toList()),
-                mean(list.stream().map(SpanAgreement.SliceScores::kappa).toList()),
-                alphas.getOrDefault(code, List.of()).stream().mapToDouble(Double::doubleValue).average())));
+        slices.forEach((code, list) -> {
+            SpanAgreement.SliceScores pooled = SpanAgreement.SliceScores.pooled(code, list);
+            List<Double> codeAlphas = alphas.getOrDefault(code, List.of());
+            out.put(code, new SpanCodeAgreement(code, recordingsByCode.get(code).size(), pooled.slices(),
+                    pooled.percentAgreement(), pooled.kappa(), codeAlphas.size(),
+                    codeAlphas.stream().mapToDouble(Double::doubleValue).average()));
+        });
         return out;
-    }
-
-    private static OptionalDouble mean(List<OptionalDouble> values) {
-        return values.stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
     }
 
     private static List<TimedEvent> timed(StudyData data, Map<String, CodeKind> kinds, String recording, String coder,

@@ -164,9 +164,12 @@ public final class ResultTables {
         }
         report.metrics().forEach((metric, s) -> scoreRows(t, "fidelity metric", metric, s));
         report.spans().forEach((code, s) -> {
-            t.row("span code", code, "slice_percent_agreement", value(s.percentAgreement()), null, null, s.slices());
-            t.row("span code", code, "slice_cohen_kappa", value(s.cohenKappa()), null, null, s.slices());
-            t.row("span code", code, "unitizing_alpha", value(s.unitizingAlpha()), null, null, s.recordings());
+            // n: the pooled slices for the slice statistics, the recordings averaged for alpha
+            t.row("span code", code, "pooled_slice_percent_agreement", value(s.percentAgreement()), null, null,
+                    s.slices());
+            t.row("span code", code, "pooled_slice_cohen_kappa", value(s.cohenKappa()), null, null, s.slices());
+            t.row("span code", code, "mean_unitizing_alpha_over_recordings", value(s.meanUnitizingAlpha()), null,
+                    null, s.alphaRecordings());
         });
         return t.build();
     }

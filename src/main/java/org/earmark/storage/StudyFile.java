@@ -171,6 +171,7 @@ public final class StudyFile implements AutoCloseable {
 
     /** Replaces coders and assignments; refused once any package has gone out, since coders already have theirs. */
     public void assign(List<String> coders, List<Assignment> assignments, String detail) {
+        CoderNames.check(coders); // every caller (CLI, UI, demo) meets the same rule before anything is written
         Instant now = now();
         db.write(c -> {
             Map<String, String> made = StudySql.pairs(c, "SELECT coder, at FROM packages");

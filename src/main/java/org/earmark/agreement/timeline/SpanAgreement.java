@@ -34,9 +34,47 @@ public final class SpanAgreement {
     /** The default slice: 1 s. */
     public static final long DEFAULT_SLICE_MS = 1_000;
 
-    /** Slice agreement of one code between two coders. */
-    public record SliceScores(String code, String coderA, String coderB, long slices, OptionalDouble percentAgreement,
-            OptionalDouble kappa) {
+    /**
+     * Slice agreement of one code between two coders: their 2 × 2 table of slices where the code is active for
+     * neither, only the first, only the second, or both.
+     */
+    public record SliceScores(String code, String coderA, String coderB, long neither, long firstOnly,
+            long secondOnly, long both) {
+
+        /**
+         * The tables of several pairs or recordings summed into one, so that percent agreement and kappa are
+         * pooled over every compared slice (as point codes' confusion tables are), not averaged over tables.
+         */
+        public static SliceScores pooled(String code, List<SliceScores> tables) {
+            long[] sum = new long[4];
+            for (SliceScores t : tables) {
+                Preconditions.checkArgument(t.code().equals(code), "slice table of code %s pooled with code %s",
+                        t.code(), code);
+                sum[0] += t.neither();
+                sum[1] += t.firstOnly();
+                sum[2] += t.secondOnly();
+                sum[3] += t.both();
+            }
+            return new SliceScores(code, "all", "all", sum[0], sum[1], sum[2], sum[3]);
+        }
+
+        /** Slices compared. */
+        public long slices() {
+            return neither + firstOnly + secondOnly + both;
+        }
+
+        /** Share of slices where the two coders agree (both active or both inactive); empty without slices. */
+        public OptionalDouble percentAgreement() {
+            long n = slices();
+            return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (neither + both) / n);
+        }
+
+        /** Cohen's (1960) kappa of the 2 × 2 table; empty where undefined (p_e = 1). */
+        public OptionalDouble kappa() {
+            return slices() == 0 ? OptionalDouble.empty()
+                    : CohenKappa.fromTable(new long[][] {{neither, secondOnly}, {firstOnly, both}},
+                            KappaWeights.UNWEIGHTED);
+        }
     }
 
     private final Map<String, List<SliceScores>> slicesByCode;
@@ -134,9 +172,7 @@ public final class SpanAgreement {
                 for (int k = 0; k < slices; k++) {
                     t[active.get(x)[k] ? 1 : 0][active.get(y)[k] ? 1 : 0]++;
                 }
-                OptionalDouble percent = OptionalDouble.of((double) (t[0][0] + t[1][1]) / slices);
-                result.add(new SliceScores(code, coders.get(x), coders.get(y), slices, percent,
-                        CohenKappa.fromTable(t, KappaWeights.UNWEIGHTED)));
+                result.add(new SliceScores(code, coders.get(x), coders.get(y), t[0][0], t[1][0], t[0][1], t[1][1]));
             }
         }
         return result;

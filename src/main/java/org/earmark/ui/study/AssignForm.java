@@ -2,7 +2,6 @@ package org.earmark.ui.study;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -12,7 +11,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.earmark.storage.StudyFile;
+import org.earmark.storage.CoderNames;
 
 /**
  * The Assign dialog's state and validation: coder names, the double-coded share (in percent) and
@@ -26,9 +25,6 @@ public final class AssignForm {
             coders = List.copyOf(coders);
         }
     }
-
-    /** The rule of {@code earmark study assign}: a coder name becomes a file name. */
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,39}";
 
     private final ResourceBundle text;
     private final StringProperty coders = new SimpleStringProperty("");
@@ -51,15 +47,18 @@ public final class AssignForm {
             return text.getString("study.assign.problem.noCoders");
         }
         for (String name : names) {
-            if (!name.matches(NAME)) {
+            if (!name.matches(CoderNames.PATTERN)) {
                 return MessageFormat.format(text.getString("study.assign.problem.badName"), name);
             }
-            if (name.equals(StudyFile.CONSENSUS)) {
+            if (CoderNames.isReserved(name)) {
                 return MessageFormat.format(text.getString("study.assign.problem.reserved"), name);
             }
         }
-        if (new LinkedHashSet<>(names).size() != names.size()) {
-            return text.getString("study.assign.problem.duplicate");
+        var same = CoderNames.sameButForCase(names);
+        if (same.isPresent()) {
+            return same.get().get(0).equals(same.get().get(1)) ? text.getString("study.assign.problem.duplicate")
+                    : MessageFormat.format(text.getString("study.assign.problem.caseOnly"), same.get().get(0),
+                            same.get().get(1));
         }
         double share = sharePercent.get();
         if (!(share >= 0 && share <= 100)) {

@@ -182,6 +182,11 @@ class StudyViewModelTest {
         assertTrue(form.problem().get().contains("b/c"), form.problem().get());
         form.codersProperty().set("a, consensus");
         assertTrue(form.problem().get().contains("consensus"), form.problem().get());
+        form.codersProperty().set("a, Consensus");
+        assertTrue(form.problem().get().contains("Consensus"), form.problem().get());
+        form.codersProperty().set("Ann, b, ann");
+        assertTrue(form.problem().get().contains("Ann") && form.problem().get().contains("ann"),
+                form.problem().get());
         form.codersProperty().set("a, a");
         assertEquals(TEXT.getString("study.assign.problem.duplicate"), form.problem().get());
         form.codersProperty().set("a");
