@@ -47,7 +47,7 @@ public final class TwoRecordingSpans {
                 new Assignment("R-SHORT", "b", 1, "second"));
         return new StudyData("S", "Spans", CodebookLoader.load(Path.of("codebook/outcomes-focused-supervision.json")),
                 recordings, assignments, events, Map.of(), Map.of("R-LONG", List.of("a", "b"),
-                        "R-SHORT", List.of("a", "b")));
+                        "R-SHORT", List.of("a", "b")), Map.of());
     }
 
     private static Event span(String recording, long startMs, long endMs) {
