@@ -134,7 +134,7 @@ final class StudyCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             StudyStatus status;
-            try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
+            try (StudyFile study = StudyFolder.openReadOnly(dir, Clock.systemUTC())) {
                 status = StudyStatus.of(study);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -55,7 +55,7 @@ final class StudyResultsCommands {
                 throw EarmarkException.badInput("--tolerance must be between 0 and 600 seconds, was " + tolerance);
             }
             AgreementReport report;
-            try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
+            try (StudyFile study = StudyFolder.openReadOnly(dir, Clock.systemUTC())) {
                 report = AgreementReport.compute(StudyData.load(study), tolerance);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -87,7 +87,7 @@ final class StudyResultsCommands {
         public Integer call() throws Exception {
             List<FidelityTable.Row> rows;
             List<String> metrics;
-            try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
+            try (StudyFile study = StudyFolder.openReadOnly(dir, Clock.systemUTC())) {
                 StudyData data = StudyData.load(study);
                 rows = FidelityTable.compute(data, source);
                 metrics = data.codebook().metrics().stream().map(m -> m.id()).toList();
@@ -168,7 +168,7 @@ final class StudyResultsCommands {
         public Integer call() {
             List<Table> tables;
             Path studyFile;
-            try (StudyFile study = StudyFolder.open(dir, Clock.systemUTC())) {
+            try (StudyFile study = StudyFolder.openReadOnly(dir, Clock.systemUTC())) {
                 tables = ResultTables.build(study, tolerance, Clock.systemUTC().instant());
                 studyFile = study.path();
             }

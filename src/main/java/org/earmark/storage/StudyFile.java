@@ -85,7 +85,18 @@ public final class StudyFile implements AutoCloseable {
     }
 
     public static StudyFile open(Path file, Clock clock) {
-        Database db = Database.openForWriting(file, SCHEMA);
+        return wrap(Database.openForWriting(file, SCHEMA), clock);
+    }
+
+    /**
+     * For reports that only read (agreement, fidelity, status, export): they work on a study kept read-only, such as
+     * an archived copy re-analysed years later, and cannot change a byte of it. A write through it is refused.
+     */
+    public static StudyFile openReadOnly(Path file, Clock clock) {
+        return wrap(Database.openReadOnly(file, SCHEMA), clock);
+    }
+
+    private static StudyFile wrap(Database db, Clock clock) {
         try {
             return new StudyFile(db, clock);
         } catch (RuntimeException e) {

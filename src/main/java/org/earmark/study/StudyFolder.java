@@ -18,6 +18,15 @@ public final class StudyFolder {
 
     /** Opens the study in a folder, with a message that says what to do when there is none. */
     public static StudyFile open(Path dir, Clock clock) {
+        return StudyFile.open(checkedStudyFile(dir), clock);
+    }
+
+    /** Opens the study in a folder to read it only (reports); see {@link StudyFile#openReadOnly}. */
+    public static StudyFile openReadOnly(Path dir, Clock clock) {
+        return StudyFile.openReadOnly(checkedStudyFile(dir), clock);
+    }
+
+    private static Path checkedStudyFile(Path dir) {
         Path file = studyFile(dir);
         if (Files.isRegularFile(dir)) {
             Path parent = dir.toAbsolutePath().getParent();
@@ -33,6 +42,6 @@ public final class StudyFolder {
             throw EarmarkException.badInput(dir + " is not a study folder: it has no " + StudyFile.FILE_NAME
                     + " (create one with 'earmark study init').");
         }
-        return StudyFile.open(file, clock);
+        return file;
     }
 }

@@ -212,6 +212,37 @@ class StorageFaultsTest {
         }
     }
 
+    /**
+     * Reports only read: on a study kept read-only (an archived copy re-analysed for a trial report) agreement,
+     * fidelity, status and export work and leave it byte-identical; unblinding, which writes, says it cannot.
+     */
+    @Test
+    void aReadOnlyStudyStillGivesItsReports() throws Exception {
+        Fixture fx = Fixture.build(dir.resolve("archive"));
+        Path studyFile = fx.studyFile();
+        byte[] before = Files.readAllBytes(studyFile);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String study = fx.studyDir().toString();
+        try {
+            makeReadOnly(studyFile, root);
+            makeReadOnly(fx.studyDir(), root);
+            for (String[] args : List.of(new String[] {"study", "agreement", study},
+                    new String[] {"study", "fidelity", study}, new String[] {"study", "status", study},
+                    new String[] {"study", "export", study, "--xlsx", dir.resolve("results.xlsx").toString()})) {
+                Run run = Run.cli(args);
+                assertEquals(0, run.exitCode(), String.join(" ", args) + "\n" + run);
+            }
+            assertTrue(Files.size(dir.resolve("results.xlsx")) > 0);
+            Run unblind = Run.cli("study", "unblind", study);
+            assertEquals(Failures.EXIT_IO, unblind.exitCode(), unblind.toString());
+            assertTrue(unblind.err().contains("read-only"), unblind.toString());
+            assertArrayEquals(before, Files.readAllBytes(studyFile));
+        } finally {
+            makeWritable(fx.studyDir(), root);
+            makeWritable(studyFile, root);
+        }
+    }
+
     private static void makeReadOnly(Path p, boolean root) throws Exception {
         if (root) {
             String failure = SmallDisk.run("chattr", "+i", p.toString());
