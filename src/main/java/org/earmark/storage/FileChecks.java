@@ -15,7 +15,8 @@ final class FileChecks {
     static SqliteHeader check(Path file, Schema schema) {
         Database.requireExists(file);
         if (!Files.isRegularFile(file)) {
-            throw EarmarkException.badInput(file + " is a folder, not an Earmark " + schema.kind().description());
+            throw EarmarkException.badInput(file + " is " + (Files.isDirectory(file) ? "a folder" : "not a regular file"
+                    + " (a device or pipe)") + ", not an Earmark " + schema.kind().description());
         }
         SqliteHeader.Verdict verdict;
         try {

@@ -56,10 +56,16 @@ public final class PackageOpener {
         }
     }
 
+    /**
+     * Unpacks a package into {@code into}. A package that turns out damaged or unsafe leaves nothing behind: what this
+     * call made (files and folders, {@code into} itself if it made it) is removed again.
+     */
     public static Path unpack(Path packageFile, Path into) {
         Path coderFile = null;
+        java.util.List<Path> made = new java.util.ArrayList<>();
+        boolean done = false;
         try (InputStream raw = Files.newInputStream(packageFile); ZipInputStream zip = new ZipInputStream(raw)) {
-            Files.createDirectories(into);
+            createDirectories(into, made);
             Path root = into.toAbsolutePath().normalize();
             ZipEntry entry;
             int entries = 0;
@@ -71,13 +77,14 @@ public final class PackageOpener {
                             + entry.getName() + " points outside its folder.");
                 }
                 if (entry.isDirectory()) {
-                    Files.createDirectories(target);
+                    createDirectories(target, made);
                     continue;
                 }
                 if (Files.exists(target)) {
                     throw EarmarkException.badInput(target + " already exists; unpack the package into an empty folder.");
                 }
-                Files.createDirectories(target.getParent());
+                createDirectories(target.getParent(), made);
+                made.add(target);
                 Files.copy(zip, target);
                 if (target.getParent().equals(root) && target.getFileName().toString().endsWith(".earmark")) {
                     coderFile = target;
@@ -86,15 +93,43 @@ public final class PackageOpener {
             if (entries == 0) {
                 throw EarmarkException.badInput(packageFile + " is not an Earmark package (not a zip file, or empty).");
             }
+            if (coderFile == null) {
+                throw EarmarkException.badInput(packageFile + " holds no coder file (.earmark); is it an Earmark"
+                        + " package?");
+            }
+            done = true;
+            return coderFile;
         } catch (ZipException e) {
             throw EarmarkException.badInput(packageFile + " is not an Earmark package: " + e.getMessage());
         } catch (IOException e) {
             throw new EarmarkException(EarmarkException.Kind.IO, "Could not unpack " + packageFile + ": "
                     + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                removeQuietly(made);
+            }
         }
-        if (coderFile == null) {
-            throw EarmarkException.badInput(packageFile + " holds no coder file (.earmark); is it an Earmark package?");
+    }
+
+    /** Creates {@code dir} and any missing parents, noting each one made so that a failed unpack can remove it. */
+    private static void createDirectories(Path dir, java.util.List<Path> made) throws IOException {
+        java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.push(p);
         }
-        return coderFile;
+        for (Path p : missing) {
+            Files.createDirectory(p);
+            made.add(p);
+        }
+    }
+
+    private static void removeQuietly(java.util.List<Path> made) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(made.get(i));
+            } catch (IOException ignored) {
+                // Best effort: only what this unpack itself made is removed, never anything that was there.
+            }
+        }
     }
 }

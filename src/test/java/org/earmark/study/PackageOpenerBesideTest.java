@@ -65,4 +65,30 @@ public class PackageOpenerBesideTest {
         Path pkg = makePackage(dir, "to bob.zip", "bob");
         assertEquals(dir.resolve("to bob").resolve("bob.earmark").toAbsolutePath(), PackageOpener.unpackBeside(pkg));
     }
+
+    /** A package that is not one left an empty folder beside it; one that fails half-way left half its files. */
+    @Test
+    void aFailedUnpackLeavesNothingBehind() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.earmark-package"), "not a zip at all");
+        org.junit.jupiter.api.Assertions.assertThrows(org.earmark.core.EarmarkException.class,
+                () -> PackageOpener.unpackBeside(garbage));
+        assertFalse(Files.exists(dir.resolve("garbage")), "no empty folder left");
+
+        Path unsafe = dir.resolve("unsafe.earmark-package");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(unsafe))) {
+            zip.putNextEntry(new ZipEntry("audio/R-7Q3K.wav"));
+            zip.write(new byte[100]);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("../escape.txt"));
+            zip.write(new byte[1]);
+            zip.closeEntry();
+        }
+        Path kept = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(kept.resolve("notes.txt"), "my own file");
+        org.junit.jupiter.api.Assertions.assertThrows(org.earmark.core.EarmarkException.class,
+                () -> PackageOpener.unpack(unsafe, kept));
+        assertFalse(Files.exists(kept.resolve("audio")), "what the unpack made is gone");
+        assertEquals("my own file", Files.readString(kept.resolve("notes.txt")), "what was there stays");
+        assertFalse(Files.exists(dir.resolve("escape.txt")));
+    }
 }
