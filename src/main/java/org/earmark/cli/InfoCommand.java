@@ -23,7 +23,7 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An Earmark coder file (.earmark), study file or study folder.")
+    @Parameters(paramLabel = "FILE", description = "An Earmark coder file (.earmark), coder package, study file or study folder.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -39,16 +39,18 @@ final class InfoCommand implements Callable<Integer> {
             printStudy(StudyFile.summarise(file), out);
             return 0;
         }
-        CoderFileSummary s = CoderWorkReader.summarise(file);
+        boolean pkg = org.earmark.study.PackageOpener.isPackage(file) && java.nio.file.Files.isRegularFile(file);
+        CoderFileSummary s = pkg ? org.earmark.study.PackageOpener.summarise(file) : CoderWorkReader.summarise(file);
         if (json) {
             var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             var node = mapper.valueToTree(s);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("kind", "coder file");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("kind", pkg ? "coder package" : "coder file");
             out.println(mapper.writeValueAsString(node));
             return 0;
         }
         out.printf("%s%n", file);
-        out.printf("  kind        Earmark coder file (format %d)%n", s.schemaVersion());
+        out.printf("  kind        Earmark %s (format %d)%n", pkg ? "coder package, holding a coder file" : "coder file",
+                s.schemaVersion());
         out.printf("  study       %s (%s)%n", s.studyName(), s.studyId());
         out.printf("  coder       %s%n", s.coder());
         out.printf("  codebook    %s version %s%n", s.codebookId(), s.codebookVersion());

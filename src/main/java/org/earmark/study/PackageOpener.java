@@ -56,6 +56,40 @@ public final class PackageOpener {
         }
     }
 
+    /** What the coder file inside a package holds, read from a temporary copy; the package is only read. */
+    public static org.earmark.storage.CoderFileSummary summarise(Path packageFile) {
+        String name = coderFileName(packageFile);
+        if (name == null) {
+            throw EarmarkException.badInput(packageFile + " is not an Earmark package: it holds no coder file"
+                    + " (.earmark), or it is not a zip file.");
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempDirectory("earmark-info-");
+            Path copy = temp.resolve(name);
+            try (InputStream raw = Files.newInputStream(packageFile); ZipInputStream zip = new ZipInputStream(raw)) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    if (e.getName().equals(name)) {
+                        Files.copy(zip, copy);
+                        break;
+                    }
+                }
+            }
+            return org.earmark.storage.CoderWorkReader.summarise(copy);
+        } catch (IOException e) {
+            throw new EarmarkException(EarmarkException.Kind.IO, "Could not read " + packageFile + ": "
+                    + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try (var paths = Files.walk(temp)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temporary copy only
+                }
+            }
+        }
+    }
+
     /**
      * Unpacks a package into {@code into}. A package that turns out damaged or unsafe leaves nothing behind: what this
      * call made (files and folders, {@code into} itself if it made it) is removed again.

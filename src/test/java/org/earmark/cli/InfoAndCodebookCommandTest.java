@@ -23,6 +23,18 @@ class InfoAndCodebookCommandTest {
     @TempDir
     Path dir;
 
+    /** A coder package was refused as "not an Earmark coder file: it is a zip archive". */
+    @Test
+    void infoReadsTheCoderFileInsideAPackageAndLeavesThePackageAsItWas() throws Exception {
+        Path pkg = org.earmark.study.PackageOpenerBesideTest.makePackage(dir, "alice.earmark-package", "alice");
+        byte[] before = java.nio.file.Files.readAllBytes(pkg);
+        CliRun run = CliRun.of("info", pkg.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, run.exitCode(), run.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(run.out().contains("Earmark coder package, holding a coder file")
+                && run.out().contains("coder       alice"), run.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(pkg));
+    }
+
     @Test
     void versionAndHelp() {
         CliRun version = CliRun.of("--version");
