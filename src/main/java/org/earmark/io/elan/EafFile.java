@@ -9,8 +9,11 @@ import java.util.List;
  *
  * @param timeUnits the header's {@code TIME_UNITS} ({@code milliseconds} when not given)
  * @param mediaUrls each {@code MEDIA_DESCRIPTOR}'s {@code MEDIA_URL} and {@code RELATIVE_MEDIA_URL}
+ * @param declaredRecording the recording Earmark's export named in the header ({@code earmark:recording}), or
+ *                          {@code null} for a file from elsewhere
  */
-public record EafFile(Path file, String timeUnits, List<String> mediaUrls, List<Tier> tiers) {
+public record EafFile(Path file, String timeUnits, List<String> mediaUrls, List<Tier> tiers,
+        String declaredRecording) {
 
     public EafFile {
         mediaUrls = List.copyOf(mediaUrls);

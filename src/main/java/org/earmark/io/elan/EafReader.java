@@ -28,6 +28,9 @@ public final class EafReader {
     private record Pending(String id, String ref1, String ref2, boolean aligned, int line) {
     }
 
+    /** The header property in which Earmark's own export says which recording the file is the coding of. */
+    static final String EARMARK_RECORDING = "earmark:recording";
+
     private EafReader() {
     }
 
@@ -70,6 +73,7 @@ public final class EafReader {
 
     private static EafFile parse(Path file, XMLStreamReader xml) throws XMLStreamException {
         String timeUnits = "milliseconds";
+        String declaredRecording = null;
         List<String> media = new ArrayList<>();
         Map<String, Slot> slots = new HashMap<>();
         List<EafFile.Tier> tiers = new ArrayList<>();
@@ -109,6 +113,11 @@ public final class EafReader {
                     String units = attr(xml, "TIME_UNITS");
                     if (units != null) {
                         timeUnits = units;
+                    }
+                }
+                case "PROPERTY" -> {
+                    if (EARMARK_RECORDING.equals(attr(xml, "NAME"))) {
+                        declaredRecording = xml.getElementText().strip();
                     }
                 }
                 case "MEDIA_DESCRIPTOR" -> {
@@ -170,7 +179,7 @@ public final class EafReader {
         if (root) {
             throw EarmarkException.badInput(file + ": not an ELAN file: it holds no XML element");
         }
-        return new EafFile(file, timeUnits, media, tiers);
+        return new EafFile(file, timeUnits, media, tiers, declaredRecording);
     }
 
     private static EafFile.Tier tier(Path file, String id, String parent, String type, int line, List<Pending> pending,

@@ -98,7 +98,8 @@ public final class ElanInterchange {
             throw EarmarkException.badInput(eaf + ": HEADER has TIME_UNITS=\"" + file.timeUnits()
                     + "\"; Earmark reads files timed in milliseconds only");
         }
-        Recording recording = RecordingMatcher.match(recordings, eaf, file.mediaUrls(), options);
+        Recording recording = RecordingMatcher.match(recordings, eaf, file.mediaUrls(), file.declaredRecording(),
+                options);
         EventCollector events = new EventCollector(eaf, codebook, recording, options);
         for (EafFile.Tier tier : file.tiers()) {
             Optional<EventCode> found = events.codeOfTier(tier.id(), "line " + tier.line());

@@ -13,14 +13,16 @@ import org.earmark.model.Recording;
  * Which recording an imported file belongs to: the one chosen in the options; otherwise the one
  * whose id is the file's name without its extension ({@code R-7Q3K.eaf}); otherwise the one whose
  * audio file the file links to (ELAN's media URLs). A file name and a media link that name two
- * different recordings are refused rather than guessed between.
+ * different recordings are refused rather than guessed between, as is a file whose Earmark header names a recording
+ * other than the one its name or media link gives, or one the coder file does not have.
  */
 public final class RecordingMatcher {
 
     private RecordingMatcher() {
     }
 
-    public static Recording match(List<Recording> recordings, Path file, List<String> mediaUrls,
+    /** @param declared the recording the file itself says it is the coding of (Earmark's ELAN export), or null */
+    public static Recording match(List<Recording> recordings, Path file, List<String> mediaUrls, String declared,
             ImportOptions options) {
         if (options.recordingId() != null) {
             return recordings.stream().filter(r -> r.id().equals(options.recordingId())).findFirst()
@@ -35,7 +37,22 @@ public final class RecordingMatcher {
                     + " but its media file is the audio of " + byMedia.get().id()
                     + "; choose the recording explicitly (--recording)");
         }
-        return byName.or(() -> byMedia).orElseThrow(() -> EarmarkException.badInput(file
+        Optional<Recording> found = byName.or(() -> byMedia);
+        if (declared != null && !declared.isEmpty()) {
+            Optional<Recording> byHeader = recordings.stream().filter(r -> r.id().equals(declared)).findFirst();
+            if (byHeader.isEmpty()) {
+                throw EarmarkException.badInput(file + ": it says it is the coding of recording " + declared
+                        + ", which this coder file does not have (it has " + ids(recordings) + "). Nothing was"
+                        + " imported; choose the recording explicitly (--recording) if it is right all the same.");
+            }
+            if (found.isPresent() && !found.get().equals(byHeader.get())) {
+                throw EarmarkException.badInput(file + ": it says it is the coding of recording " + declared
+                        + " but its " + (byName.isPresent() ? "name" : "media file") + " gives " + found.get().id()
+                        + "; choose the recording explicitly (--recording)");
+            }
+            return byHeader.get();
+        }
+        return found.orElseThrow(() -> EarmarkException.badInput(file
                 + ": cannot tell which recording this is: the file name is not a recording id"
                 + (mediaUrls.isEmpty() ? "" : " and its media file (" + String.join(", ", mediaUrls)
                         + ") is none of the coder file's audio")

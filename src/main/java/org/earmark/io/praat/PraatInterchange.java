@@ -80,7 +80,7 @@ public final class PraatInterchange {
     public static List<NewEvent> read(Codebook codebook, List<Recording> recordings, Path textGrid,
             ImportOptions options) {
         TextGrid grid = TextGridReader.read(textGrid);
-        Recording recording = RecordingMatcher.match(recordings, textGrid, List.of(), options);
+        Recording recording = RecordingMatcher.match(recordings, textGrid, List.of(), null, options);
         EventCollector events = new EventCollector(textGrid, codebook, recording, options);
         for (TextGrid.Tier tier : grid.tiers()) {
             Optional<EventCode> found = events.codeOfTier(tier.name(), "line " + tier.line());

@@ -211,6 +211,10 @@ class ElanInterchangeTest {
             assertEquals(read, ElanInterchange.read(f, out, ImportOptions.DEFAULT),
                     "session.EAF names no recording, but its media file is R-9KQA's audio");
             Files.writeString(out, Files.readString(out).replace("R-9KQA.mp3", "other.mp3"));
+            assertEquals(read, ElanInterchange.read(f, out, ImportOptions.DEFAULT),
+                    "its Earmark header still says R-9KQA");
+            Files.writeString(out, Files.readString(out).replaceAll("<PROPERTY NAME=\"earmark:recording\">[^<]*"
+                    + "</PROPERTY>", ""));
             String message = problem(() -> ElanInterchange.read(f, out, ImportOptions.DEFAULT));
             assertTrue(message.startsWith(out + ": cannot tell which recording this is: the file name is not a"
                     + " recording id and its media file ("), message);

@@ -88,22 +88,45 @@ class InterchangeSharedTest {
     @Test
     void theRecordingComesFromTheOptionTheFileNameOrTheMedia() {
         Path eaf = Path.of("some/where/R-2MXD.eaf");
-        assertEquals("R-2MXD", RecordingMatcher.match(RECORDINGS, eaf, List.of(), ImportOptions.DEFAULT).id());
+        assertEquals("R-2MXD", RecordingMatcher.match(RECORDINGS, eaf, List.of(), null, ImportOptions.DEFAULT).id());
         assertEquals("R-7Q3K", RecordingMatcher.match(RECORDINGS, Path.of("x.eaf"),
-                List.of("file:///C:/a%20b/R-7Q3K.wav"), ImportOptions.DEFAULT).id(), "by the audio file name");
+                List.of("file:///C:/a%20b/R-7Q3K.wav"), null, ImportOptions.DEFAULT).id(), "by the audio file name");
         assertEquals("R-7Q3K", RecordingMatcher.match(RECORDINGS, Path.of("x.eaf"),
-                List.of("./R-7Q3K.mp3"), ImportOptions.DEFAULT).id(), "by the id as the media's base name");
+                List.of("./R-7Q3K.mp3"), null, ImportOptions.DEFAULT).id(), "by the id as the media's base name");
         assertEquals("R-2MXD", RecordingMatcher.match(RECORDINGS, Path.of("x.eaf"), List.of("C:\\audio\\R-2MXD.wav"),
-                ImportOptions.DEFAULT).id(), "a Windows path rather than a URL");
+                null, ImportOptions.DEFAULT).id(), "a Windows path rather than a URL");
         assertEquals("R-7Q3K", RecordingMatcher.match(RECORDINGS, eaf, List.of("R-2MXD.wav"),
-                new ImportOptions("R-7Q3K", false)).id());
+                null, new ImportOptions("R-7Q3K", false)).id());
         assertEquals("R-2MXD.wav", RecordingMatcher.lastSegment("file:///x/R-2MXD.wav"));
         assertEquals("a b.wav", RecordingMatcher.lastSegment("file:///x/a%20b.wav"));
         assertNull(RecordingMatcher.lastSegment("file:///x/"));
         assertNull(RecordingMatcher.lastSegment(" "));
         assertEquals("R-7Q3K", RecordingMatcher.match(RECORDINGS, Path.of("R-7Q3K"), List.of(),
-                ImportOptions.DEFAULT).id(), "a file named just the id");
+                null, ImportOptions.DEFAULT).id(), "a file named just the id");
         assertThrows(EarmarkException.class, () -> RecordingMatcher.match(RECORDINGS, Path.of("R-7Q3K.backup.eaf"),
-                List.of(), ImportOptions.DEFAULT));
+                List.of(), null, ImportOptions.DEFAULT));
+    }
+
+    /**
+     * Earmark's ELAN export names its recording in the header: a file renamed to another recording's id, or from
+     * another coder file, was imported wherever its name or media link pointed.
+     */
+    @Test
+    void theRecordingAFileSaysItIsMustAgree() {
+        Path renamed = Path.of("R-2MXD.eaf");
+        assertEquals("R-7Q3K", RecordingMatcher.match(RECORDINGS, Path.of("x.eaf"), List.of(), "R-7Q3K",
+                ImportOptions.DEFAULT).id(), "the header alone");
+        assertEquals("R-2MXD", RecordingMatcher.match(RECORDINGS, renamed, List.of(), "R-2MXD",
+                ImportOptions.DEFAULT).id());
+        EarmarkException clash = assertThrows(EarmarkException.class,
+                () -> RecordingMatcher.match(RECORDINGS, renamed, List.of(), "R-7Q3K", ImportOptions.DEFAULT));
+        assertEquals("R-2MXD.eaf: it says it is the coding of recording R-7Q3K but its name gives R-2MXD; choose the"
+                + " recording explicitly (--recording)", clash.getMessage());
+        EarmarkException foreign = assertThrows(EarmarkException.class, () -> RecordingMatcher.match(RECORDINGS,
+                Path.of("x.eaf"), List.of("R-2MXD.wav"), "R-XXXX", ImportOptions.DEFAULT));
+        assertEquals(true, foreign.getMessage().contains("it says it is the coding of recording R-XXXX, which this"
+                + " coder file does not have"), foreign.getMessage());
+        assertEquals("R-2MXD", RecordingMatcher.match(RECORDINGS, renamed, List.of(), "R-7Q3K",
+                new ImportOptions("R-2MXD", false)).id(), "an explicit choice decides");
     }
 }
