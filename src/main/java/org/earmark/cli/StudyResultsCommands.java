@@ -97,6 +97,12 @@ final class StudyResultsCommands {
                 out.println(ResultsJson.fidelity(rows));
                 return Failures.EXIT_OK;
             }
+            if (rows.isEmpty()) {
+                out.println(StudyData.CONSENSUS.equals(source)
+                        ? "No recording has adjudicated (consensus) coding yet: adjudicate in the app's study window."
+                        : "No recording has coding to score yet.");
+                return Failures.EXIT_OK;
+            }
             out.printf("%-10s %-16s", "recording", "source");
             metrics.forEach(m -> out.printf(" %14s", m));
             out.println();
