@@ -112,6 +112,8 @@ class MissingCodingTest {
         assertTrue(text.contains("No double-coded recording has been coded by two of its coders yet")
                 && text.contains("Left out: 3 double-coded recordings"), text);
 
+        assertTrue(cli("study", "fidelity", studyDir.toString(), "--source", "consensus")
+                .startsWith("No recording has adjudicated (consensus) coding yet"), "not an empty table");
         // b's scores are missing on every recording, not zero; a's are there.
         for (FidelityTable.Row row : FidelityTable.compute(data, "coder:b")) {
             assertEquals(FidelityTable.NOT_CODED, row.source(), row.toString());
