@@ -172,6 +172,7 @@ public final class MainViewModel {
                 path.toAbsolutePath().normalize())) {
             close(); // the file is held exclusively: let go of it before opening it again
         }
+        String before = status.get();
         status.set(MessageFormat.format(text.getString("main.opening"), path.getFileName()));
         CompletableFuture<Void> previousClose = closing;
         Background.Job<Opened> job = background.job(status.get(), progress -> {
@@ -192,7 +193,8 @@ public final class MainViewModel {
             settings.addRecent(path);
         }).onFailure(e -> {
             status.done(job);
-            status.set(file.get() == null ? text.getString("main.empty") : status.get());
+            // Not "Opening …" for ever: back to what was open, or to the empty window.
+            status.set(file.get() == null ? text.getString("main.empty") : before);
             onError.accept(doing, e);
             if (fallback != null && file.get() == null) {
                 fallback.run();
@@ -314,11 +316,11 @@ public final class MainViewModel {
         }).start();
     }
 
+    /** Who and what; how far the coding has got is the list's progress line, which follows every change. */
     private String summary(Opened opened) {
         CoderFile f = opened.file();
-        long done = opened.progress().stream().filter(p -> p.status() == RecordingStatus.DONE).count();
         return MessageFormat.format(text.getString("main.status"), f.coder(), opened.studyName(),
-                f.codebook().id() + " " + f.codebook().version(), opened.progress().size(), done);
+                f.codebook().id() + " " + f.codebook().version());
     }
 
     public String statusText(RecordingStatus s) {

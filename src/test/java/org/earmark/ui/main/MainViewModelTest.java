@@ -119,6 +119,29 @@ class MainViewModelTest {
         assertEquals(MainViewModel.SaveState.SAVED, model.saveStateProperty().get());
     }
 
+    /** A failed open left "Opening notes.earmark…" in the status line for good. */
+    @Test
+    void aFailedOpenPutsBackTheStatusOfTheFileStillOpen() throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
+        Background background = Background.onCallingThread();
+        Settings settings = new Settings(prefs);
+        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
+                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
+                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
+                DesktopApp.messages());
+        model = new MainViewModel(background, DesktopApp.messages(), settings, coding,
+                f -> SaveQueue.withExecutors(f, writer, Runnable::run, clock));
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        model.setOnError((doing, e) -> errors.add(doing));
+        model.open(file);
+        String opened = model.statusProperty().get();
+        assertTrue(opened.startsWith("Coder alice"), opened);
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.earmark"), "just some notes");
+        model.open(notes);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(opened, model.statusProperty().get());
+    }
+
     private MainViewModel withBackups(Background background, java.util.concurrent.ScheduledExecutorService timer,
             java.time.Duration every) {
         Settings settings = new Settings(prefs);
