@@ -118,18 +118,25 @@ final class CodesCommand implements Runnable {
         public Integer call() {
             Path from = source.csv != null ? source.csv : source.eaf != null ? source.eaf : source.textgrid;
             ImportOptions options = new ImportOptions(recording, skipUnknownTiers);
-            try (CoderFile coderFile = CoderFile.open(file)) {
+            // Read and checked first with the coder file opened read-only: an import refused (a bad line, a damaged
+            // coder file) leaves it byte-identical; only what will be added opens it for writing.
+            ImportPlan plan;
+            try (CoderFile coderFile = CoderFile.openReadOnly(file)) {
                 List<NewEvent> events = source.csv != null ? EventCsv.read(source.csv)
                         : source.eaf != null ? ElanInterchange.read(coderFile, source.eaf, options)
                         : PraatInterchange.read(coderFile, source.textgrid, options);
-                ImportPlan plan = ImportPlan.of(coderFile, events);
-                List<Event> saved = plan.added().isEmpty() ? List.of()
-                        : coderFile.addAll(plan.added(), from.getFileName().toString());
-                spec.commandLine().getOut().printf("imported %d event%s from %s into %s%s%n", saved.size(),
-                        saved.size() == 1 ? "" : "s", from, file,
-                        plan.present() == 0 ? "" : " (" + plan.present() + " of its events " + (plan.present() == 1
-                                ? "was" : "were") + " in the coder file already and left out)");
+                plan = ImportPlan.of(coderFile, events);
             }
+            List<Event> saved = List.of();
+            if (!plan.added().isEmpty()) {
+                try (CoderFile coderFile = CoderFile.open(file)) {
+                    saved = coderFile.addAll(plan.added(), from.getFileName().toString());
+                }
+            }
+            spec.commandLine().getOut().printf("imported %d event%s from %s into %s%s%n", saved.size(),
+                    saved.size() == 1 ? "" : "s", from, file,
+                    plan.present() == 0 ? "" : " (" + plan.present() + " of its events " + (plan.present() == 1
+                            ? "was" : "were") + " in the coder file already and left out)");
             return Failures.EXIT_OK;
         }
     }
