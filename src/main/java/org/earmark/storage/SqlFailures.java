@@ -42,8 +42,10 @@ final class SqlFailures {
     }
 
     static EarmarkException inUse(Path file, Throwable cause) {
-        return new EarmarkException(Kind.FILE_IN_USE, file + " is open in another Earmark window or program."
-                + " Close it there first.", cause);
+        // "Another window" misled a lead who had the coder file open for coding in this same app and dropped it
+        // on the study window to merge.
+        return new EarmarkException(Kind.FILE_IN_USE, file + " is open in an Earmark window (this one, if it is"
+                + " the file you are coding in) or another program. Close it there first (File ▸ Close).", cause);
     }
 
     private static String firstLine(SQLException e) {

@@ -112,7 +112,7 @@ class AsAUserSeesItTest {
             Ended second = earmark(recording + ",OFQ,0.4\n", "codes", "add", fx.coderFile().toString(), "--stdin");
             assertEquals(Failures.EXIT_FILE_IN_USE, second.exitCode(), second.toString());
             UserSees.clearFailure(second.exitCode(), second.err(), fx.coderFile().toString(), "in use");
-            assertTrue(second.err().contains("open in another Earmark window or program"), second.err());
+            assertTrue(second.err().contains("is open in an Earmark window (this one, if it is the file you are coding in) or another program"), second.err());
             assertEquals(before, Fixture.sha256(fx.coderFile()));
         } finally {
             holder.waitFor(30, TimeUnit.SECONDS); // stdin closed: it ends by itself

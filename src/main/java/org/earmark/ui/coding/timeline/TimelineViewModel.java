@@ -89,7 +89,10 @@ public final class TimelineViewModel {
     /** Changes the detail window's length, keeping {@code anchorMs} where it is on screen. */
     public void zoom(double factor, long anchorMs) {
         long span = detailSpan.get();
-        long next = Math.max(MIN_SPAN_MS, Math.min(MAX_SPAN_MS, Math.round(span * factor)));
+        // Zoomed out no further than the whole recording: beyond it the view showed time after the end.
+        long total = totalMs();
+        long widest = total > 0 ? Math.max(MIN_SPAN_MS, Math.min(MAX_SPAN_MS, total)) : MAX_SPAN_MS;
+        long next = Math.max(MIN_SPAN_MS, Math.min(widest, Math.round(span * factor)));
         double fraction = (anchorMs - detailStart.get()) / (double) span;
         detailSpan.set(next);
         setStart(Math.round(anchorMs - fraction * next));

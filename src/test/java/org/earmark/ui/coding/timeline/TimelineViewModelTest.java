@@ -92,8 +92,13 @@ class TimelineViewModelTest {
         for (int i = 0; i < 20; i++) {
             model.zoomOut();
         }
-        assertEquals(TimelineViewModel.MAX_SPAN_MS, model.detailSpanProperty().get());
-        assertEquals(0, model.detailStartProperty().get(), "a window longer than the recording starts at 0");
+        assertEquals(600_000, model.detailSpanProperty().get(), "zoomed out to the whole recording, not past its end");
+        assertEquals(0, model.detailStartProperty().get());
+        model.durationProperty().set(-1);
+        for (int i = 0; i < 20; i++) {
+            model.zoomOut();
+        }
+        assertEquals(TimelineViewModel.MAX_SPAN_MS, model.detailSpanProperty().get(), "length unknown: the widest");
     }
 
     @Test
