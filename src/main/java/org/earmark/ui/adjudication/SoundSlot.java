@@ -49,13 +49,21 @@ final class SoundSlot {
     void open(Path audio) {
         close();
         try {
-            sound = sounds.open(audio, failure -> message.set(MessageFormat.format(
-                    text.getString("adjudication.sound.failed"), failure)));
+            sound = sounds.open(audio, failure -> message.set(noDevice(failure)
+                    ? text.getString("adjudication.sound.noDevice")
+                    : MessageFormat.format(text.getString("adjudication.sound.failed"), failure)));
             message.set("");
         } catch (Exception | LinkageError e) {
             sound = null;
-            message.set(MessageFormat.format(text.getString("adjudication.sound.unavailable"), reason(e)));
+            String why = reason(e);
+            message.set(noDevice(why) ? text.getString("adjudication.sound.noDevice")
+                    : MessageFormat.format(text.getString("adjudication.sound.unavailable"), why));
         }
+    }
+
+    /** javafx-media's words when there is no audio output at all; a lead should read that, not them. */
+    static boolean noDevice(String reason) {
+        return reason != null && reason.contains("Could not create player");
     }
 
     /** Why the player could not be made, in its own words, without exception class names. */

@@ -151,8 +151,10 @@ class AdjudicationViewModelTest {
             throw new RuntimeException(new IllegalStateException("com.sun.media.jfxmedia.MediaException: Could not"
                     + " create player!"));
         });
-        assertEquals("Sound is not available on this computer (Could not create player!). You can still adjudicate"
-                + " with the timeline and the lists.", model.soundMessageProperty().get());
+        // javafx-media's "Could not create player!" is what no sound device looks like; the lead reads words.
+        assertEquals("No sound device was found, so nothing can be played: adjudicate with the timeline and the"
+                + " lists, or connect headphones or speakers and choose the recording again.",
+                model.soundMessageProperty().get());
         model.playCurrent();
         assertEquals(TEXT.getString("adjudication.sound.none"), model.statusProperty().get());
         for (int i = 0; i < 5; i++) {
