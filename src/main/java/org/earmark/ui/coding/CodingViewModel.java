@@ -218,9 +218,13 @@ public final class CodingViewModel {
     }
 
     String describe(Step step) {
-        String at = step.action().equals("rate") ? (step.atMs() < 0 ? "\u2013" : Long.toString(step.atMs()))
-                : TimeFormat.moment(step.atMs());
-        return MessageFormat.format(text.getString("step." + step.action()), step.subject(), at);
+        boolean rating = step.action().equals("rate");
+        String at = rating ? (step.atMs() < 0 ? "\u2013" : Long.toString(step.atMs())) : TimeFormat.moment(step.atMs());
+        // A rating step's subject is its scale's id (outcome_focus); the coder knows the scale by its label.
+        String subject = rating && session != null ? session.codebook().ratings().stream()
+                .filter(r -> r.id().equals(step.subject())).map(r -> r.label()).findFirst().orElse(step.subject())
+                : step.subject();
+        return MessageFormat.format(text.getString("step." + step.action()), subject, at);
     }
 
     /** A code's hotkey: tag (or start/stop a span) at the playhead minus the reaction offset. */

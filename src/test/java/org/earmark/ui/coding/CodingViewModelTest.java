@@ -260,6 +260,8 @@ class CodingViewModelTest {
         assertEquals(4, model.ratings().valueProperty("outcome_focus").get());
         model.perform(Action.UNDO);
         assertNull(model.ratings().valueProperty("outcome_focus").get());
+        assertEquals("Undone: rate Global outcomes focus as 4", model.hintProperty().get(),
+                "the scale's label, not its id outcome_focus");
         model.perform(Action.REDO);
         model.markDone(true);
         assertEquals(RecordingStatus.DONE, model.statusProperty().get());
