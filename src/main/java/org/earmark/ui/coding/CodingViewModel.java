@@ -3,6 +3,7 @@ package org.earmark.ui.coding;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.UUID;
@@ -137,6 +138,7 @@ public final class CodingViewModel {
 
     /** Stops coding the current recording (its work is already queued for saving). */
     public void unload() {
+        endOpenSpans();
         loader.cancel();
         transport.clear();
         timeline.reset();
@@ -314,8 +316,29 @@ public final class CodingViewModel {
 
     public void markDone(boolean done) {
         if (session != null) {
+            List<String> ended = done ? endOpenSpans() : List.of();
             session.markDone(done);
+            if (!ended.isEmpty()) {
+                hint.set(MessageFormat.format(text.getString("hint.spansEnded"), String.join(", ", ended),
+                        TimeFormat.moment(transport.now())));
+            }
         }
+    }
+
+    /**
+     * A span still open when the coder marks the recording done or leaves it ends where the playhead is, as if its
+     * key were pressed again: left open, it was stored 0 s long.
+     */
+    private List<String> endOpenSpans() {
+        if (session == null || session.openSpans().isEmpty()) {
+            return List.of();
+        }
+        List<String> ended = new java.util.ArrayList<>(new java.util.TreeSet<>(session.openSpans().keySet()));
+        long now = transport.now();
+        for (String code : ended) {
+            session.press(code, now);
+        }
+        return ended;
     }
 
     /** Which code a hotkey tags, in the open file's codebook. */

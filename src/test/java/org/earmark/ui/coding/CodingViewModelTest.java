@@ -253,6 +253,29 @@ class CodingViewModelTest {
         assertTrue(players.get(0).disposed, "every change of recording disposes the old player");
     }
 
+    /** A span left open was stored 0 s long when the coder moved on or marked the recording done. */
+    @Test
+    void aSpanStillOpenEndsAtThePlayheadWhenTheCoderMovesOnOrMarksDone() {
+        open("R-7Q3K"); // 3 s long
+        model.transport().seek(1_000);
+        model.press("CASE");
+        model.transport().seek(2_000);
+        model.markDone(true);
+        Event first = file.events("R-7Q3K").get(0);
+        assertEquals(500L, first.startMs());
+        assertEquals(1_500L, first.endMs(), "ended where the playhead was (less the reaction offset)");
+        assertTrue(model.hintProperty().get().startsWith("The open CASE span ended at"), model.hintProperty().get());
+
+        model.markDone(false);
+        model.transport().seek(2_000);
+        model.press("CASE");
+        model.transport().seek(2_800);
+        open("R-2MXD");
+        Event second = file.events("R-7Q3K").get(1);
+        assertEquals(1_500L, second.startMs());
+        assertEquals(2_300L, second.endMs(), "leaving the recording ends it too");
+    }
+
     @Test
     void ratingsAndDoneAreSaved() {
         open("R-7Q3K");
