@@ -84,6 +84,10 @@ public final class CodingView extends StackPane {
         done.setFocusTraversable(false);
         done.setMaxWidth(Double.MAX_VALUE);
         done.getStyleClass().add("success");
+        // The label says what the state is and what a click does: the fill colour alone left a click that undid
+        // "done" unnoticed.
+        done.textProperty().bind(javafx.beans.binding.Bindings.when(done.selectedProperty())
+                .then(text.getString("coding.markedDone")).otherwise(text.getString("coding.markDone")));
         model.statusProperty().addListener((obs, was, now) -> done.setSelected(now == RecordingStatus.DONE));
         done.setOnAction(e -> model.markDone(done.isSelected()));
         VBox side = new VBox(8, codebook, new Separator(), ratings, done);

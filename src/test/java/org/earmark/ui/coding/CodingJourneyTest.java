@@ -210,6 +210,19 @@ class CodingJourneyTest {
         assertEquals(6, model.recordings().get(0).events());
     }
 
+    /** The button said "Mark recording done" whether or not the recording was done; only its colour changed. */
+    @Test
+    void theDoneButtonSaysWhetherTheRecordingIsDone(FxRobot robot) throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "dora.earmark", 4);
+        openAndWait(robot, file);
+        javafx.scene.control.ToggleButton done = robot.lookup("#mark-done").queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals("\u2713 Mark recording done", done.getText());
+        robot.clickOn(done);
+        await("marked done", () -> done.getText().equals("\u2713 Done \u2014 click to reopen"));
+        robot.clickOn(done);
+        await("reopened", () -> done.getText().equals("\u2713 Mark recording done"));
+    }
+
     @Test
     void theShortcutsOverlayOpensWithF1AndQuestionMark(FxRobot robot) throws Exception {
         Path file = TestCoderFiles.withSpeech(dir, "carol.earmark", 4);
