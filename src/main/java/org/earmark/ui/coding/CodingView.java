@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.earmark.model.RecordingStatus;
@@ -90,10 +91,22 @@ public final class CodingView extends StackPane {
                 .then(text.getString("coding.markedDone")).otherwise(text.getString("coding.markDone")));
         model.statusProperty().addListener((obs, was, now) -> done.setSelected(now == RecordingStatus.DONE));
         done.setOnAction(e -> model.markDone(done.isSelected()));
-        VBox side = new VBox(8, codebook, new Separator(), ratings, done);
+        // On a short screen (a 1366×768 laptop) the codebook and ratings scroll, and the done button stays in view
+        // below them: at a fixed height it was pushed off the bottom of the window.
+        VBox panels = new VBox(8, codebook, new Separator(), ratings);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panels);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        done.setMinHeight(Region.USE_PREF_SIZE);
+        VBox side = new VBox(8, scroll, done);
         side.setPadding(new Insets(0, 0, 0, 8));
         side.setMinWidth(0);
+        side.setMinHeight(0);
         SplitPane lower = new SplitPane(table, side);
+        lower.setMinHeight(120);
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.setDividerPositions(0.55);
         VBox.setVgrow(lower, Priority.ALWAYS);

@@ -50,6 +50,7 @@ final class RecordingsPane extends VBox {
         TableColumn<RecordingRow, String> events = column(text.getString("column.events"),
                 r -> Integer.toString(r.events()));
         idColumn.setPrefWidth(em * 6);
+        idColumn.setMinWidth(em * 5.5); // the id is what the coder goes by: never "R-HR…" on a narrow window
         duration.setPrefWidth(em * 5);
         status.setPrefWidth(em * 9);
         events.setPrefWidth(em * 4.5);

@@ -45,6 +45,37 @@ class MainWindowTest {
         app.close();
     }
 
+    /**
+     * On a 1366×768 laptop (about 1366×700 left for the window) the done button and the status line were pushed off
+     * the bottom, and a long hint squeezed the player's buttons and time into "…".
+     */
+    @Test
+    void onASmallScreenTheDoneButtonTheStatusLineAndThePlayerStayWhole(FxRobot robot) throws Exception {
+        Path file = dir.resolve("small.earmark");
+        TestFiles.create(file).close();
+        robot.interact(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(680);
+            model.open(file);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.fileProperty().get() != null);
+        robot.interact(() -> model.coding().hintProperty().set("Undone: rate Global outcomes focus as 4"
+                + " and a good deal more text than the bar has room for, as long hints are"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double height = window.stage().getScene().getHeight();
+        for (String id : new String[] {"#mark-done", "#status"}) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+            assertTrue(b.getMaxY() <= height + 0.5 && b.getHeight() > 10, id + " at " + b + " in a window "
+                    + height + " high");
+        }
+        for (String id : new String[] {"#play", "#back-5", "#forward-5", "#time", "#recording-id"}) {
+            javafx.scene.control.Labeled l = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            assertTrue(!l.getText().isEmpty() && l.getWidth() + 0.5 >= l.prefWidth(-1), id + " is squeezed: "
+                    + l.getWidth() + " < " + l.prefWidth(-1));
+        }
+    }
+
     @Test
     void opensACoderFileAndListsItsRecordings(FxRobot robot) throws Exception {
         Path file = dir.resolve("alice.earmark");

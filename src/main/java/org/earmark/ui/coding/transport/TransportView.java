@@ -70,6 +70,12 @@ public final class TransportView extends HBox {
         for (Button b : new Button[] {back, play, forward, slower, faster}) {
             b.disableProperty().bind(model.readyProperty().not());
         }
+        // Only the hint gives way when the bar is short of room: a long hint squeezed the time and the buttons
+        // into "…", and a clipped time misreads.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {id, back, play, forward, time, slower,
+            rate, faster, silent}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(id, back, play, forward, time, slower, rate, faster, silent, spacer, last);
     }
 
