@@ -70,10 +70,7 @@ class MainViewModelTest {
         Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
         Background background = Background.onCallingThread();
         Settings settings = new Settings(prefs);
-        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
-                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
-                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
-                DesktopApp.messages());
+        CodingViewModel coding = silentCoding(background, settings);
         model = new MainViewModel(background, DesktopApp.messages(), settings, coding,
                 f -> SaveQueue.withExecutors(f, writer, Runnable::run, clock));
         model.open(file);
@@ -95,10 +92,7 @@ class MainViewModelTest {
         Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
         Background background = Background.onCallingThread();
         Settings settings = new Settings(prefs);
-        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
-                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
-                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
-                DesktopApp.messages());
+        CodingViewModel coding = silentCoding(background, settings);
         java.util.List<String> errors = new java.util.ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<SaveQueue> queue = new java.util.concurrent.atomic.AtomicReference<>();
         model = new MainViewModel(background, DesktopApp.messages(), settings, coding, f -> {
@@ -125,10 +119,7 @@ class MainViewModelTest {
         Path file = TestCoderFiles.withSpeech(dir, "alice.earmark", 3);
         Background background = Background.onCallingThread();
         Settings settings = new Settings(prefs);
-        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
-                (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
-                (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
-                DesktopApp.messages());
+        CodingViewModel coding = silentCoding(background, settings);
         model = new MainViewModel(background, DesktopApp.messages(), settings, coding,
                 f -> SaveQueue.withExecutors(f, writer, Runnable::run, clock));
         java.util.List<String> errors = new java.util.ArrayList<>();
@@ -142,13 +133,18 @@ class MainViewModelTest {
         assertEquals(opened, model.statusProperty().get());
     }
 
-    private MainViewModel withBackups(Background background, java.util.concurrent.ScheduledExecutorService timer,
-            java.time.Duration every) {
-        Settings settings = new Settings(prefs);
-        CodingViewModel coding = new CodingViewModel(new RecordingLoader.Parts(background,
+    /** The coding view's model with a silent player and an empty waveform: these tests are about the window. */
+    private CodingViewModel silentCoding(Background background, Settings settings) {
+        return new CodingViewModel(new RecordingLoader.Parts(background,
                 (audio, ms) -> new SilentPlayer(() -> 0, ms), () -> 0,
                 (r, a, p) -> new org.earmark.audio.Peaks(10, 0, new short[0], new short[0])), settings, clock,
                 DesktopApp.messages());
+    }
+
+    private MainViewModel withBackups(Background background, java.util.concurrent.ScheduledExecutorService timer,
+            java.time.Duration every) {
+        Settings settings = new Settings(prefs);
+        CodingViewModel coding = silentCoding(background, settings);
         return new MainViewModel(background, DesktopApp.messages(), settings, coding,
                 f -> SaveQueue.withExecutors(f, writer, Runnable::run, clock),
                 new MainViewModel.Places(() -> dir.resolve("home"), clock, timer, every));
