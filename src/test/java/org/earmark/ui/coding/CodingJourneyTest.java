@@ -210,6 +210,41 @@ class CodingJourneyTest {
         assertEquals(6, model.recordings().get(0).events());
     }
 
+    /**
+     * Clicking the selected event's row opened its time editor; Enter (to write a note, as the guide says) closed
+     * it, and the note typed then tagged events and started playback. And a note typed and left by clicking another
+     * recording was dropped.
+     */
+    @Test
+    void aClickOnTheSelectedRowDoesNotEditAndANoteSurvivesClickingAway(FxRobot robot) throws Exception {
+        Path file = TestCoderFiles.withSpeech(dir, "fay.earmark", 8);
+        openAndWait(robot, file);
+        robot.interact(() -> coding.transport().seek(4_000));
+        robot.type(KeyCode.DIGIT1);
+        await("tagged", () -> coding.events().size() == 1);
+        TableView<?> table = robot.lookup("#events").queryTableView();
+        javafx.scene.Node timeCell = robot.lookup("#events .table-row-cell .table-cell").nth(0).query();
+        robot.clickOn(timeCell); // the tag is selected already: a single click on its row
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, table.getEditingCell(), "a click on the selected row edits nothing");
+        robot.type(KeyCode.ENTER);
+        await("editing the note", () -> table.getEditingCell() != null
+                && table.getEditingCell().getTableColumn().getId().equals("col-note"));
+        robot.write("a c 2 c");
+        robot.clickOn(robot.lookup("R-2MXD").queryLabeled());
+        await("the other recording opens", () -> "R-2MXD".equals(model.selectedRecordingProperty().get()));
+        assertFalse(coding.transport().playingProperty().get(), "no key of the note reached the player");
+        robot.clickOn(robot.lookup("R-7Q3K").queryLabeled());
+        await("back", () -> "R-7Q3K".equals(model.selectedRecordingProperty().get()) && coding.activeProperty().get()
+                && coding.events().size() == 1);
+        assertEquals(1, coding.events().size(), "the note's letters tagged nothing");
+        assertEquals("a c 2 c", coding.events().get(0).note(), "kept when the coder clicked away");
+        robot.doubleClickOn(robot.lookup("#events .table-row-cell .table-cell").nth(0).queryAs(javafx.scene.Node.class));
+        await("a double-click edits the time", () -> table.getEditingCell() != null
+                && table.getEditingCell().getTableColumn().getId().equals("col-time"));
+        robot.type(KeyCode.ESCAPE);
+    }
+
     /** The button said "Mark recording done" whether or not the recording was done; only its colour changed. */
     @Test
     void theDoneButtonSaysWhetherTheRecordingIsDone(FxRobot robot) throws Exception {

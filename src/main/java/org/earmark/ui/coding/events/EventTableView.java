@@ -32,13 +32,13 @@ public final class EventTableView extends TableView<Event> {
 
         TableColumn<Event, String> time = column(text.getString("column.time"), EventTableViewModel::time);
         time.setId("col-time");
-        time.setCellFactory(TextFieldTableCell.forTableColumn());
+        time.setCellFactory(col -> new TextCell());
         time.setOnEditCommit(e -> model.editTime(e.getRowValue(), e.getNewValue()));
         fixedWidth(time);
 
         TableColumn<Event, String> end = column(text.getString("column.end"), EventTableViewModel::end);
         end.setId("col-end");
-        end.setCellFactory(TextFieldTableCell.forTableColumn());
+        end.setCellFactory(col -> new TextCell());
         end.setOnEditCommit(e -> model.editEnd(e.getRowValue(), e.getNewValue()));
         fixedWidth(end);
 
@@ -59,9 +59,13 @@ public final class EventTableView extends TableView<Event> {
 
         note = column(text.getString("column.note"), Event::note);
         note.setId("col-note");
-        note.setCellFactory(TextFieldTableCell.forTableColumn());
+        note.setCellFactory(col -> new TextCell());
         note.setOnEditCommit(e -> model.editNote(e.getRowValue(), e.getNewValue()));
 
+        // A cell edits on a double-click or Enter, not on a single click on the selected row: a coder who clicked
+        // the selected event, pressed Enter to write a note and typed found the time editor closed by the Enter and
+        // the note's letters pressed as code keys.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> editAsked = e.getClickCount() >= 2);
         getColumns().add(time);
         getColumns().add(end);
         getColumns().add(code);
@@ -100,7 +104,56 @@ public final class EventTableView extends TableView<Event> {
         int row = getSelectionModel().getSelectedIndex();
         if (row >= 0) {
             requestFocus();
+            editAsked = true;
             edit(row, note);
+        }
+    }
+
+    /** Whether the coder asked for an edit (a double-click, Enter), rather than clicking a row already selected. */
+    private boolean editAsked;
+
+    /**
+     * A text cell that edits only when asked and keeps what was typed when the coder clicks elsewhere (another row,
+     * another recording) instead of pressing Enter, as text fields do; Escape still cancels.
+     */
+    private final class TextCell extends TextFieldTableCell<Event, String> {
+        private boolean listening;
+
+        TextCell() {
+            super(new javafx.util.converter.DefaultStringConverter());
+        }
+
+        @Override
+        public void startEdit() {
+            if (!editAsked) {
+                // The table already marked this cell as the one being edited; undo that too, or keys would be
+                // held back from the code keys for an editor that is not there.
+                if (getTableView() != null && getTableView().getEditingCell() != null) {
+                    getTableView().edit(-1, null);
+                }
+                return;
+            }
+            super.startEdit();
+            if (isEditing() && getGraphic() instanceof javafx.scene.control.TextField field && !listening) {
+                listening = true;
+                field.focusedProperty().addListener((obs, had, has) -> {
+                    if (!has && isEditing()) {
+                        commitEdit(field.getText());
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void commitEdit(String value) {
+            editAsked = false;
+            super.commitEdit(value);
+        }
+
+        @Override
+        public void cancelEdit() {
+            editAsked = false;
+            super.cancelEdit();
         }
     }
 
