@@ -103,14 +103,43 @@ public final class AdjudicationView implements Screen {
 
     @Override
     public boolean mayClose() {
+        return mayDiscard("adjudication.unsaved");
+    }
+
+    /** Unsaved decisions are dropped only when the lead says so ({@code key}.header/.text say what is lost). */
+    private boolean mayDiscard(String key) {
         if (!model.hasUnsavedDecisions()) {
             return true;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text.getString("adjudication.unsaved.text"),
-                ButtonType.OK, ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text.getString(key + ".text"), ButtonType.OK,
+                ButtonType.CANCEL);
         alert.initOwner(owner());
-        alert.setHeaderText(text.getString("adjudication.unsaved.header"));
+        alert.setHeaderText(text.getString(key + ".header"));
         return alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+
+    /**
+     * A choice that starts the comparison afresh (another recording, other coders) asks first when decisions are not
+     * saved, and stays as it was on Cancel: switching recording dropped a lead's settled disagreements unasked.
+     */
+    private void guard(ComboBox<String> box, javafx.beans.property.Property<String> target) {
+        box.setValue(target.getValue());
+        target.addListener((o, old, now) -> box.setValue(now));
+        boolean[] reverting = {false};
+        box.valueProperty().addListener((o, old, now) -> {
+            if (reverting[0] || java.util.Objects.equals(now, target.getValue())) {
+                return;
+            }
+            if (mayDiscard("adjudication.switch")) {
+                target.setValue(now);
+            } else {
+                reverting[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    box.setValue(target.getValue());
+                    reverting[0] = false;
+                });
+            }
+        });
     }
 
     @Override
@@ -121,14 +150,14 @@ public final class AdjudicationView implements Screen {
     private ToolBar toolBar() {
         ComboBox<String> recording = new ComboBox<>(model.recordings());
         recording.setId("adjudication-recording");
-        recording.valueProperty().bindBidirectional(model.recordingProperty());
+        guard(recording, model.recordingProperty());
         recording.setPromptText(text.getString("adjudication.none.short"));
         ComboBox<String> a = new ComboBox<>(model.coders());
         a.setId("adjudication-coder-a");
-        a.valueProperty().bindBidirectional(model.coderAProperty());
+        guard(a, model.coderAProperty());
         ComboBox<String> b = new ComboBox<>(model.coders());
         b.setId("adjudication-coder-b");
-        b.valueProperty().bindBidirectional(model.coderBProperty());
+        guard(b, model.coderBProperty());
         Spinner<Double> tolerance = new Spinner<>();
         tolerance.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 600,
                 model.toleranceProperty().get(), 0.5));

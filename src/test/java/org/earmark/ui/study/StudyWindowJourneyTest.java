@@ -151,6 +151,33 @@ class StudyWindowJourneyTest {
         }
     }
 
+    /** Choosing another recording or coder dropped the settled disagreements without a word. */
+    @Test
+    void unsavedDecisionsAreKeptUnlessTheLeadAgreesToDropThem(FxRobot robot) throws Exception {
+        TestStudy fixture = TestStudy.create(tmp).mergeAll();
+        open(robot, fixture);
+        robot.clickOn("#tab-adjudication");
+        TableView<ItemRow> items = robot.lookup("#adjudication-items").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == 4);
+        robot.clickOn(robot.lookup("#adjudication-items .table-row-cell").nth(0).queryAs(Node.class));
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        String decided = items.getItems().get(0).decision();
+        javafx.scene.control.ComboBox<?> coderA = robot.lookup("#adjudication-coder-a").queryAs(
+                javafx.scene.control.ComboBox.class);
+        Object before = coderA.getValue();
+        // Not robot.interact: the question waits on the FX thread, so the change must not be waited for.
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.ComboBox<String>) coderA).setValue("b"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertTrue(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText()
+                .startsWith("Compare again without saving"));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Cancel")).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, coderA.getValue(), "Cancel keeps the comparison");
+        assertEquals(decided, items.getItems().get(0).decision(), "and the decision");
+    }
+
     @Test
     void adjudicatesWithTheKeyboardAndSavesTheConsensus(FxRobot robot) throws Exception {
         TestStudy fixture = TestStudy.create(tmp).mergeAll();
@@ -160,7 +187,8 @@ class StudyWindowJourneyTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         String sound = robot.lookup("#adjudication-sound").queryAs(Label.class).getText();
-        assertTrue(sound.startsWith("Sound is not available on this computer"), sound);
+        assertTrue(sound.equals(TEXT.getString("adjudication.sound.noDevice"))
+                || sound.startsWith("Sound is not available on this computer"), sound);
         robot.clickOn(robot.lookup("#adjudication-items .table-row-cell").nth(0).queryAs(Node.class));
         robot.type(KeyCode.N, KeyCode.P);
         assertEquals(0, items.getSelectionModel().getSelectedIndex());
