@@ -77,6 +77,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theReactionOffsetFieldSaysWhatItTakesAndKeepsOkOffUntilThen(FxRobot robot) throws Exception {
+        // Made and shown on the FX thread, not waited for: it waits there for an answer.
+        javafx.application.Platform.runLater(() -> new ReactionOffsetDialog(window.stage(), model.settings(),
+                org.earmark.ui.DesktopApp.messages()).ask());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#offset-seconds").tryQuery().isPresent());
+        javafx.scene.control.Spinner<?> field = robot.lookup("#offset-seconds").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.Node ok = robot.lookup("#offset-dialog .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.isDefaultButton()).query();
+        robot.interact(() -> field.getEditor().setText("abc"));
+        assertTrue(ok.isDisabled());
+        assertEquals("Give a number of seconds from 0 to 3, such as 0.5.",
+                robot.lookup("#offset-problem").queryAs(Label.class).getText());
+        robot.interact(() -> field.getEditor().setText("0,8"));
+        assertTrue(!ok.isDisabled() && robot.lookup("#offset-problem").queryAs(Label.class).getText().isEmpty());
+        robot.clickOn(ok);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.settings().reactionOffsetMsProperty().get() == 800);
+    }
+
+    @Test
     void opensACoderFileAndListsItsRecordings(FxRobot robot) throws Exception {
         Path file = dir.resolve("alice.earmark");
         try (CoderFile f = TestFiles.create(file)) {
