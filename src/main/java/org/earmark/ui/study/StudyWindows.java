@@ -109,6 +109,8 @@ public final class StudyWindows {
                     study.close();
                     return null;
                 }).start());
+        // Ctrl+W only: Escape is too easily pressed in a window where the lead works for an hour.
+        org.earmark.ui.common.WindowKeys.closeWith(stage, false);
         stage.show();
         model.refresh();
         return window;

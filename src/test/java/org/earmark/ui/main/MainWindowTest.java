@@ -95,6 +95,21 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.settings().reactionOffsetMsProperty().get() == 800);
     }
 
+    /** Help ▸ Codebook could only be closed with the mouse. */
+    @Test
+    void theCodebookWindowClosesWithEscapeOrCtrlW(FxRobot robot) throws Exception {
+        for (javafx.scene.input.KeyCode[] keys : new javafx.scene.input.KeyCode[][] {
+            {javafx.scene.input.KeyCode.ESCAPE}, {javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W}}) {
+            Stage[] sheet = new Stage[1];
+            robot.interact(() -> sheet[0] = org.earmark.ui.coding.codebook.CodebookSheet.show(window.stage(),
+                    TestFiles.CODEBOOK, org.earmark.ui.DesktopApp.messages()));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sheet[0].isShowing());
+            robot.interact(sheet[0]::requestFocus);
+            robot.targetWindow(sheet[0]).press(keys).release(keys);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !sheet[0].isShowing());
+        }
+    }
+
     @Test
     void opensACoderFileAndListsItsRecordings(FxRobot robot) throws Exception {
         Path file = dir.resolve("alice.earmark");

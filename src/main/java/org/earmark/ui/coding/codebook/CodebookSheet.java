@@ -57,6 +57,7 @@ public final class CodebookSheet extends ScrollPane {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        org.earmark.ui.common.WindowKeys.closeWith(stage, true);
         stage.show();
         return stage;
     }
