@@ -151,6 +151,15 @@ class StudyWindowJourneyTest {
         }
     }
 
+    @Test
+    void ctrlWClosesTheStudyWindow(FxRobot robot) throws Exception {
+        TestStudy fixture = TestStudy.create(tmp);
+        StudyWindow opened = open(robot, fixture);
+        robot.interact(() -> opened.stage().requestFocus());
+        robot.targetWindow(opened.stage()).press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.CONTROL, KeyCode.W);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !opened.stage().isShowing());
+    }
+
     /** Choosing another recording or coder dropped the settled disagreements without a word. */
     @Test
     void unsavedDecisionsAreKeptUnlessTheLeadAgreesToDropThem(FxRobot robot) throws Exception {
