@@ -84,7 +84,7 @@ public final class AdjudicationViewModel {
         this.study = study;
         this.background = background;
         this.text = text;
-        this.texts = new DisagreementTexts(text);
+        this.texts = new DisagreementTexts(text, study.codebook());
         this.soundSlot = new SoundSlot(sounds, text);
         this.soundMessage = soundSlot.message();
         this.waveform = new WaveformSlot(background, text, peaks);

@@ -10,9 +10,16 @@ import org.earmark.model.NewEvent;
 final class DisagreementTexts {
 
     private final ResourceBundle text;
+    private final org.earmark.codebook.Codebook codebook;
 
-    DisagreementTexts(ResourceBundle text) {
+    DisagreementTexts(ResourceBundle text, org.earmark.codebook.Codebook codebook) {
         this.text = text;
+        this.codebook = codebook;
+    }
+
+    /** A rating scale by its label, as the lead knows it, rather than its id (outcome_focus). */
+    private String scale(String id) {
+        return codebook.ratings().stream().filter(r -> r.id().equals(id)).map(r -> r.label()).findFirst().orElse(id);
     }
 
     ItemRow row(Adjudication adj, int i) {
@@ -22,8 +29,8 @@ final class DisagreementTexts {
         String a;
         String b;
         if (it.kind() == Adjudication.Kind.RATING) {
-            a = it.scale() + " " + (it.ratingA() == null ? "\u2014" : it.ratingA());
-            b = it.scale() + " " + (it.ratingB() == null ? "\u2014" : it.ratingB());
+            a = scale(it.scale()) + " " + (it.ratingA() == null ? "\u2014" : it.ratingA());
+            b = scale(it.scale()) + " " + (it.ratingB() == null ? "\u2014" : it.ratingB());
         } else {
             a = describe(it.a());
             b = describe(it.b());
@@ -60,7 +67,7 @@ final class DisagreementTexts {
                 case B -> it.ratingB();
                 default -> r.rating();
             };
-            what = value == null ? text.getString("adjudication.edit.noRating") : it.scale() + " " + value;
+            what = value == null ? text.getString("adjudication.edit.noRating") : scale(it.scale()) + " " + value;
         } else {
             what = describe(adj.decidedEvent(i));
         }

@@ -204,7 +204,7 @@ class StudyWindowJourneyTest {
         robot.type(KeyCode.A, KeyCode.B, KeyCode.B, KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("a\u2019s version: CASE 00:00.0\u201300:30.0", "b\u2019s version: (no event)",
-                "b\u2019s version: OTHQ 00:50.0", "a\u2019s version: outcome_focus 4"), items.getItems().stream()
+                "b\u2019s version: OTHQ 00:50.0", "a\u2019s version: Global outcomes focus 4"), items.getItems().stream()
                 .map(ItemRow::decision).toList());
         robot.type(KeyCode.P, KeyCode.SPACE); // back from the rating to an event, then play around it
         WaitForAsyncUtils.waitForFxEvents();
