@@ -36,7 +36,7 @@ final class InfoCommand implements Callable<Integer> {
             file = file.resolve(StudyFile.FILE_NAME);
         }
         if (FileKind.of(file).orElse(null) == FileKind.STUDY) {
-            printStudy(StudyFile.summarise(file), out);
+            printStudy(org.earmark.storage.StudySummary.of(file), out);
             return 0;
         }
         boolean pkg = org.earmark.study.PackageOpener.isPackage(file) && java.nio.file.Files.isRegularFile(file);
@@ -61,7 +61,7 @@ final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printStudy(StudyFile.Summary s, PrintWriter out) throws Exception {
+    private void printStudy(org.earmark.storage.StudySummary s, PrintWriter out) throws Exception {
         if (json) {
             var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(s);

@@ -120,6 +120,18 @@ public final class CodingSession {
         return Map.copyOf(openSpans);
     }
 
+    /**
+     * Ends every open span at {@code playheadMs}, as if its key were pressed again, in code order; returns the codes.
+     * A span left open when the coder leaves the recording would otherwise stay 0 s long.
+     */
+    public List<String> endOpenSpans(long playheadMs) {
+        List<String> codes = new java.util.ArrayList<>(new java.util.TreeSet<>(openSpans.keySet()));
+        for (String code : codes) {
+            press(code, playheadMs);
+        }
+        return codes;
+    }
+
     public boolean isOpen(UUID eventId) {
         return openSpans.containsValue(eventId);
     }

@@ -105,29 +105,6 @@ public final class StudyFile implements AutoCloseable {
         }
     }
 
-    /** What {@code earmark info} says about a study file. */
-    public record Summary(int schemaVersion, String studyId, String name, String codebookId, String codebookVersion,
-            String codebookHash, int recordings, List<String> coders, int liveEvents, boolean unblinded,
-            String createdAt, String createdBy) {
-    }
-
-    /** Reads a study file without changing a byte of it. Shows no allocation value. */
-    public static Summary summarise(Path file) {
-        try (Database db = Database.openReadOnly(file, SCHEMA)) {
-            return db.read(c -> {
-                Map<String, String> meta = CoderFileSql.meta(c);
-                Map<String, String> cb = StudySql.pairs(c, "SELECT 'id', codebook_id FROM codebook UNION ALL"
-                        + " SELECT 'version', version FROM codebook UNION ALL SELECT 'hash', hash FROM codebook");
-                return new Summary(Database.intPragma(c, "user_version"), meta.get("study_id"), meta.get("name"),
-                        cb.get("id"), cb.get("version"), cb.get("hash"),
-                        CoderFileSql.count(c, "SELECT count(*) FROM recordings"),
-                        StudySql.strings(c, "SELECT name FROM coders ORDER BY position"),
-                        CoderFileSql.count(c, "SELECT count(*) FROM events WHERE deleted = 0"),
-                        !meta.getOrDefault("unblinded_at", "").isEmpty(), meta.get("created_at"), meta.get("created_by"));
-            });
-        }
-    }
-
     public Path path() {
         return db.file();
     }

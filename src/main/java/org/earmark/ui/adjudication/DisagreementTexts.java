@@ -19,7 +19,7 @@ final class DisagreementTexts {
 
     /** A rating scale by its label, as the lead knows it, rather than its id (outcome_focus). */
     private String scale(String id) {
-        return codebook.ratings().stream().filter(r -> r.id().equals(id)).map(r -> r.label()).findFirst().orElse(id);
+        return codebook.rating(id).map(r -> r.label()).orElse(id);
     }
 
     ItemRow row(Adjudication adj, int i) {

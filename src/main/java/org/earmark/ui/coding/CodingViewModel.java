@@ -220,13 +220,7 @@ public final class CodingViewModel {
     }
 
     String describe(Step step) {
-        boolean rating = step.action().equals("rate");
-        String at = rating ? (step.atMs() < 0 ? "\u2013" : Long.toString(step.atMs())) : TimeFormat.moment(step.atMs());
-        // A rating step's subject is its scale's id (outcome_focus); the coder knows the scale by its label.
-        String subject = rating && session != null ? session.codebook().ratings().stream()
-                .filter(r -> r.id().equals(step.subject())).map(r -> r.label()).findFirst().orElse(step.subject())
-                : step.subject();
-        return MessageFormat.format(text.getString("step." + step.action()), subject, at);
+        return StepTexts.describe(text, step, session == null ? null : session.codebook());
     }
 
     /** A code's hotkey: tag (or start/stop a span) at the playhead minus the reaction offset. */
@@ -325,20 +319,9 @@ public final class CodingViewModel {
         }
     }
 
-    /**
-     * A span still open when the coder marks the recording done or leaves it ends where the playhead is, as if its
-     * key were pressed again: left open, it was stored 0 s long.
-     */
+    /** See {@link CodingSession#endOpenSpans}. */
     private List<String> endOpenSpans() {
-        if (session == null || session.openSpans().isEmpty()) {
-            return List.of();
-        }
-        List<String> ended = new java.util.ArrayList<>(new java.util.TreeSet<>(session.openSpans().keySet()));
-        long now = transport.now();
-        for (String code : ended) {
-            session.press(code, now);
-        }
-        return ended;
+        return session == null ? List.of() : session.endOpenSpans(transport.now());
     }
 
     /** Which code a hotkey tags, in the open file's codebook. */
